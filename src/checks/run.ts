@@ -1,4 +1,5 @@
 import type { AccountSnapshot } from '../inventory/snapshot.js';
+import { accountResource } from './support.js';
 import type { Check, CheckOptions, CheckResult, Outcome } from './types.js';
 
 function toResult(check: Check, outcome: Outcome): CheckResult {
@@ -20,7 +21,7 @@ export function runChecks(snapshot: AccountSnapshot, checks: readonly Check[], o
       return check.evaluate(snapshot, options).map((o) => toResult(check, o));
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      return [toResult(check, { status: 'UNKNOWN', resource: snapshot.account.id, message: `internal error in check: ${reason}` })];
+      return [toResult(check, { status: 'UNKNOWN', resource: accountResource(snapshot), message: `internal error in check: ${reason}` })];
     }
   });
 }

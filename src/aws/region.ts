@@ -1,0 +1,55 @@
+// Which region to talk to: the flag, then the environment, then the profile, then us-east-1.
+// The SDK's own default ignores AWS_DEFAULT_REGION (the AWS CLI's variable), which users expect to work.
+// Read synchronously, so a session can be made without awaiting anything.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const FALLBACK_REGION = 'us-east-1';
+
+export const profileName = (profile: string | undefined, env: NodeJS.ProcessEnv): string =>
+  profile || env.AWS_PROFILE || 'default';
+
+/** `key = value` pairs of one INI section; sub-properties (indented lines) and comments are skipped. */
+export function iniSection(text: string, section: string): Record<string, string> | undefined {
+  let current: string | undefined;
+  let found: Record<string, string> | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]+)\]/.exec(raw);
+    if (header) {
+      current = header[1]!.trim().replace(/\s+/g, ' ');
+      if (current === section) found ??= {};
+      continue;
+    }
+    if (current !== section || /^\s/.test(raw) || /^[#;]/.test(raw)) continue;
+    const pair = /^([^=]+?)\s*=\s*(.*?)\s*$/.exec(raw);
+    if (pair && found) found[pair[1]!.trim().toLowerCase()] = pair[2]!;
+  }
+  return found;
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    // A missing or unreadable file is the credential chain's to report, not the region's.
+    return undefined;
+  }
+}
+
+/** The `region` of a profile in ~/.aws/config (or AWS_CONFIG_FILE), else in the credentials file. */
+export function profileRegion(profile: string, env: NodeJS.ProcessEnv): string | undefined {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  const config = readOptional(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'));
+  const credentials = readOptional(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'));
+  // In the config file every profile but `default` is written `[profile NAME]`.
+  const configSection = config
+    ? (iniSection(config, `profile ${profile}`) ?? (profile === 'default' ? iniSection(config, 'default') : undefined))
+    : undefined;
+  const credentialsSection = credentials ? iniSection(credentials, profile) : undefined;
+  return configSection?.region || credentialsSection?.region || undefined;
+}
+
+export function resolveRegion(flag: string | undefined, profile: string | undefined, env: NodeJS.ProcessEnv): string {
+  return flag || env.AWS_REGION || env.AWS_DEFAULT_REGION || profileRegion(profileName(profile, env), env) || FALLBACK_REGION;
+}

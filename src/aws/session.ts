@@ -1,0 +1,135 @@
+// One session per command run: resolved profile, region and credentials, and the factory every
+// AWS client comes from, so all of them share retries, timeouts, endpoints and the call counter.
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { CallCounter, type CallEvent, type MiddlewareHost } from './call-counter.js';
+import { configuredEndpoint, fixedEndpointProvider, serviceKey } from './endpoints.js';
+import { NoCredentialsError, redactSecrets } from './errors.js';
+import { resolveRegion } from './region.js';
+
+export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
+
+export interface SessionOptions {
+  /** --profile; otherwise AWS_PROFILE, otherwise `default` (the credential chain decides). */
+  profile?: string;
+  /** --region; otherwise AWS_REGION, AWS_DEFAULT_REGION, the profile's region, us-east-1. */
+  region?: string;
+  /** Called after every AWS call, e.g. for --debug output. */
+  onCall?: (event: CallEvent) => void;
+  /** Total HTTP attempts per call, retries included. */
+  maxAttempts?: number;
+  /** Milliseconds to wait for a TCP connection. */
+  connectionTimeoutMs?: number;
+  /** Milliseconds a request may stay silent before it is abandoned (and retried). */
+  requestTimeoutMs?: number;
+  /** Replaces the credential chain (tests, or a caller that already has credentials). */
+  credentials?: CredentialProvider;
+  /** Where AWS_* settings are read from; process.env by default. The SDK itself always reads process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What every SDK v3 client constructor accepts from the session. */
+export interface SessionClientConfig {
+  region: string;
+  credentials: CredentialProvider;
+  profile?: string;
+  retryMode: string;
+  maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number };
+  endpointProvider?: () => { url: URL };
+}
+
+interface SdkClient {
+  config: { serviceId?: string };
+  destroy(): void;
+}
+
+export type ClientConstructor<C> = new (config: SessionClientConfig) => C;
+
+export interface Session {
+  readonly profile: string | undefined;
+  readonly region: string;
+  readonly credentials: CredentialProvider;
+  /** The client of that class for that region (default: the session's), built once and then reused. */
+  client<C extends SdkClient>(Client: ClientConstructor<C>, options?: { region?: string }): C;
+  /** Calls made so far per `service:Operation`, e.g. {'iam:GetAccountAuthorizationDetails': 1}. */
+  calls(): Record<string, number>;
+  /** Resolves credentials now; throws NoCredentialsError (exit 3) when there are none. */
+  getCredentialsOrFail(): Promise<void>;
+  /** Closes every client's sockets. */
+  close(): void;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 6;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** The chain's catch-all message says nothing a user can act on; anything more specific is worth showing. */
+const GENERIC_CHAIN_MESSAGE = /could not load credentials from any providers/i;
+
+function credentialFailureReason(err: unknown): string | undefined {
+  const message = err instanceof Error ? err.message.split('\n')[0]?.trim() : undefined;
+  if (!message || GENERIC_CHAIN_MESSAGE.test(message)) return undefined;
+  const safe = redactSecrets(message);
+  return safe.length > 200 ? `${safe.slice(0, 199)}…` : safe;
+}
+
+export function createSession(options: SessionOptions = {}): Session {
+  const env = options.env ?? process.env;
+  const profile = options.profile || undefined;
+  const region = resolveRegion(options.region, profile, env);
+  // The chain may assume a role through STS; that STS call belongs in the same region and partition.
+  const credentials = options.credentials ?? fromNodeProviderChain({ profile, clientConfig: { region } });
+  const counter = new CallCounter(options.onCall);
+  const clients = new Map<unknown, Map<string, SdkClient>>();
+
+  const baseConfig = (clientRegion: string): SessionClientConfig => ({
+    region: clientRegion,
+    credentials,
+    ...(profile ? { profile } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    },
+  });
+
+  function build<C extends SdkClient>(Client: ClientConstructor<C>, clientRegion: string): C {
+    const config = baseConfig(clientRegion);
+    if ((Client as unknown) === S3ControlClient) {
+      const override = configuredEndpoint('S3 Control', env);
+      if (override) config.endpointProvider = fixedEndpointProvider(override);
+    }
+    const client = new Client(config);
+    counter.attach(client as unknown as MiddlewareHost, serviceKey(client.config.serviceId ?? Client.name.replace(/Client$/, '')), clientRegion);
+    return client;
+  }
+
+  return {
+    profile,
+    region,
+    credentials,
+    client<C extends SdkClient>(Client: ClientConstructor<C>, clientOptions: { region?: string } = {}): C {
+      const clientRegion = clientOptions.region ?? region;
+      let byRegion = clients.get(Client);
+      if (!byRegion) clients.set(Client, (byRegion = new Map()));
+      let client = byRegion.get(clientRegion) as C | undefined;
+      if (!client) byRegion.set(clientRegion, (client = build(Client, clientRegion)));
+      return client;
+    },
+    calls: () => counter.calls(),
+    async getCredentialsOrFail(): Promise<void> {
+      try {
+        const identity = await credentials();
+        if (!identity.accessKeyId || !identity.secretAccessKey) throw new Error('the credentials found are incomplete');
+      } catch (err) {
+        throw new NoCredentialsError(profile ?? env.AWS_PROFILE, credentialFailureReason(err), { cause: err });
+      }
+    },
+    close(): void {
+      for (const byRegion of clients.values()) for (const client of byRegion.values()) client.destroy();
+      clients.clear();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// Collects the account's identity state into a snapshot. Who is calling comes first (without an account id
+// there is no audit); every other collector then runs at once, and a failed one only leaves its section out.
+import { AccountClient } from '@aws-sdk/client-account';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { AwsUnreachableError, describeAwsError, NoCredentialsError } from '../aws/errors.js';
+import { createLimiter } from '../aws/limiter.js';
+import type { Session } from '../aws/session.js';
+import { VERSION } from '../version.js';
+import { collectAlternateContacts } from './account/alternate-contacts.js';
+import { FailureLog, RecordedFailure, resolveCollectOptions, type CollectOptions, type ProgressEvent } from './context.js';
+import { collectAccountAlias } from './iam/aliases.js';
+import { collectAccountSummary } from './iam/account-summary.js';
+import { collectAuthorizationDetails } from './iam/authorization-details.js';
+import { collectCredentialReport } from './iam/credential-report.js';
+import { collectVirtualMfaDevices } from './iam/mfa-devices.js';
+import { collectPasswordPolicy } from './iam/password-policy.js';
+import { collectServerCertificates } from './iam/server-certificates.js';
+import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, snapshotSchema, type AccountSnapshot } from './snapshot.js';
+import { collectCaller, partitionOf, type Caller } from './sts/caller.js';
+
+export type { CollectOptions, ProgressEvent } from './context.js';
+
+/** Each step's progress name and the call its unexpected failures are filed under. */
+export const STEPS = {
+  caller: { step: 'sts:caller', service: 'sts', operation: 'GetCallerIdentity' },
+  authorizationDetails: { step: 'iam:authorization-details', service: 'iam', operation: 'GetAccountAuthorizationDetails' },
+  credentialReport: { step: 'iam:credential-report', service: 'iam', operation: 'GetCredentialReport' },
+  accountSummary: { step: 'iam:account-summary', service: 'iam', operation: 'GetAccountSummary' },
+  passwordPolicy: { step: 'iam:password-policy', service: 'iam', operation: 'GetAccountPasswordPolicy' },
+  mfaDevices: { step: 'iam:mfa-devices', service: 'iam', operation: 'ListVirtualMFADevices' },
+  aliases: { step: 'iam:aliases', service: 'iam', operation: 'ListAccountAliases' },
+  serverCertificates: { step: 'iam:server-certificates', service: 'iam', operation: 'ListServerCertificates' },
+  alternateContacts: { step: 'account:alternate-contacts', service: 'account', operation: 'GetAlternateContact' },
+} as const;
+type Step = (typeof STEPS)[keyof typeof STEPS];
+
+function progressReporter(onProgress: CollectOptions['onProgress']): (event: ProgressEvent) => void {
+  return (event) => {
+    // The progress display is decoration: its failure must not cost the audit.
+    try {
+      onProgress?.(event);
+    } catch {
+      /* ignored */
+    }
+  };
+}
+
+async function identifyCaller(session: Session, report: (event: ProgressEvent) => void): Promise<Caller> {
+  const { step, operation } = STEPS.caller;
+  report({ step, state: 'start' });
+  try {
+    const caller = await collectCaller(session.client(STSClient));
+    if (!/^\d{12}$/.test(caller.account)) throw new Error(`GetCallerIdentity returned no account id (got "${caller.account}")`);
+    report({ step, state: 'done' });
+    return caller;
+  } catch (err) {
+    const info = describeAwsError(err);
+    report({ step, state: 'error', error: { code: info.code, message: info.message } });
+    // No credentials at all is its own message; keys AWS rejects, or no network, is "cannot reach AWS".
+    if (info.code === 'CredentialsProviderError') throw new NoCredentialsError(session.profile, undefined, { cause: err });
+    throw new AwsUnreachableError(`sts:${operation}`, info, { cause: err });
+  }
+}
+
+export async function collectSnapshot(session: Session, options: CollectOptions = {}): Promise<AccountSnapshot> {
+  const opts = resolveCollectOptions(options);
+  const report = progressReporter(options.onProgress);
+  const collectedAt = opts.now().toISOString();
+  const caller = await identifyCaller(session, report);
+
+  const failures = new FailureLog();
+  const limit = createLimiter(opts.concurrency);
+  const iam = session.client(IAMClient);
+  const account = session.client(AccountClient);
+
+  /** Runs one collector with progress events; undefined when it failed (the failure is in `failures`). */
+  const run = <T>(step: Step, collect: () => Promise<T>): Promise<{ value: T } | undefined> =>
+    limit(async () => {
+      report({ step: step.step, state: 'start' });
+      const before = failures.entries.length;
+      try {
+        const value = await collect();
+        const failed = failures.entries[before];
+        report(failed ? { step: step.step, state: 'error', error: { code: failed.code, message: failed.message } } : { step: step.step, state: 'done' });
+        return { value };
+      } catch (err) {
+        // A bug or an unreadable answer in one collector is recorded like a failed call, never thrown.
+        const failure = err instanceof RecordedFailure ? err.failure : failures.record(step.service, step.operation, err).failure;
+        report({ step: step.step, state: 'error', error: { code: failure.code, message: failure.message } });
+        return undefined;
+      }
+    });
+
+  const [details, credentialReport, summary, passwordPolicy, mfaDevices, alias, serverCertificates, alternateContacts] = await Promise.all([
+    run(STEPS.authorizationDetails, () => collectAuthorizationDetails(iam, failures, opts.pageSize)),
+    run(STEPS.credentialReport, () => collectCredentialReport(iam, failures, opts.credentialReport, opts.now)),
+    run(STEPS.accountSummary, () => collectAccountSummary(iam, failures)),
+    run(STEPS.passwordPolicy, () => collectPasswordPolicy(iam, failures)),
+    run(STEPS.mfaDevices, () => collectVirtualMfaDevices(iam, failures, opts.pageSize)),
+    run(STEPS.aliases, () => collectAccountAlias(iam, failures)),
+    run(STEPS.serverCertificates, () => collectServerCertificates(iam, failures, opts.pageSize)),
+    run(STEPS.alternateContacts, () => collectAlternateContacts(account, failures)),
+  ]);
+
+  const snapshot: AccountSnapshot = {
+    kind: SNAPSHOT_KIND,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'rampart', version: VERSION },
+    collectedAt,
+    account: { id: caller.account, partition: partitionOf(caller.arn), alias: alias?.value ?? null },
+    caller,
+    iam: {
+      ...(details ? details.value : {}),
+      ...(credentialReport ? { credentialReport: credentialReport.value } : {}),
+      ...(summary ? { summary: summary.value } : {}),
+      ...(passwordPolicy ? { passwordPolicy: passwordPolicy.value } : {}),
+      ...(mfaDevices ? { virtualMfaDevices: mfaDevices.value } : {}),
+      ...(serverCertificates ? { serverCertificates: serverCertificates.value } : {}),
+    },
+    ...(alternateContacts ? { alternateContacts: alternateContacts.value } : {}),
+    errors: failures.entries,
+  };
+  return validated(snapshot);
+}
+
+/** The schema is the contract with the checks: a snapshot that breaks it is our bug, said plainly. */
+function validated(snapshot: AccountSnapshot): AccountSnapshot {
+  const parsed = snapshotSchema.safeParse(snapshot);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') : '?';
+  throw new Error(`internal error: the collected snapshot does not match its schema at ${where}: ${issue?.message ?? 'unknown problem'}`);
+}

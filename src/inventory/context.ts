@@ -1,0 +1,106 @@
+// What every collector is handed, and the one place a failed AWS call becomes an entry of snapshot.errors.
+import { describeAwsError } from '../aws/errors.js';
+import type { SnapshotError } from './snapshot.js';
+
+export interface ProgressEvent {
+  /** `service:concern`, e.g. `iam:credential-report`. */
+  step: string;
+  state: 'start' | 'done' | 'error';
+  /** On `error`: the first failure of the step (code and redacted message). */
+  error?: { code: string; message: string };
+}
+
+export interface CredentialReportPolling {
+  /** GenerateCredentialReport calls before giving up on a report that is not COMPLETE. */
+  maxTries: number;
+  /** Wait after the first unfinished try; doubles each try up to maxDelayMs. */
+  delayMs: number;
+  maxDelayMs: number;
+}
+
+export interface CollectOptions {
+  onProgress?: (event: ProgressEvent) => void;
+  /** MaxItems for IAM's paginated calls. 1000 is IAM's ceiling and keeps the call count flat as accounts grow. */
+  pageSize?: number;
+  credentialReport?: Partial<CredentialReportPolling>;
+  /** Collectors running at once. */
+  concurrency?: number;
+  /** The clock for collectedAt (tests). */
+  now?: () => Date;
+}
+
+export interface ResolvedCollectOptions {
+  pageSize: number;
+  credentialReport: CredentialReportPolling;
+  concurrency: number;
+  now: () => Date;
+}
+
+export const DEFAULT_COLLECT_OPTIONS: ResolvedCollectOptions = {
+  pageSize: 1000,
+  credentialReport: { maxTries: 10, delayMs: 1_000, maxDelayMs: 5_000 },
+  concurrency: 8,
+  now: () => new Date(),
+};
+
+export function resolveCollectOptions(options: CollectOptions): ResolvedCollectOptions {
+  return {
+    pageSize: options.pageSize ?? DEFAULT_COLLECT_OPTIONS.pageSize,
+    credentialReport: { ...DEFAULT_COLLECT_OPTIONS.credentialReport, ...options.credentialReport },
+    concurrency: options.concurrency ?? DEFAULT_COLLECT_OPTIONS.concurrency,
+    now: options.now ?? DEFAULT_COLLECT_OPTIONS.now,
+  };
+}
+
+/** Thrown after the failure was recorded: the collector stops and its section stays absent. */
+export class RecordedFailure extends Error {
+  override name = 'RecordedFailure';
+  constructor(readonly failure: SnapshotError) {
+    super(`${failure.service}:${failure.operation} failed (${failure.code})`);
+  }
+}
+
+/** A response AWS gave that cannot be read (a credential report without its columns, ...). */
+export class UnreadableResponseError extends Error {
+  override name = 'UnreadableResponse';
+}
+
+/** The failures of one collection, in the order they happened. */
+export class FailureLog {
+  readonly entries: SnapshotError[] = [];
+
+  record(service: string, operation: string, err: unknown, region: string | null = null): RecordedFailure {
+    if (err instanceof RecordedFailure) return err;
+    const { code, message } = describeAwsError(err);
+    const failure: SnapshotError = { service, operation, code, message, region };
+    this.entries.push(failure);
+    return new RecordedFailure(failure);
+  }
+}
+
+export interface CallTarget {
+  service: string;
+  operation: string;
+  region?: string | null;
+}
+
+/** Runs one AWS call (or one paginated series of it); on failure records it and throws RecordedFailure. */
+export async function call<T>(failures: FailureLog, target: CallTarget, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw failures.record(target.service, target.operation, err, target.region ?? null);
+  }
+}
+
+/** Like call(), but a failure (recorded all the same) gives undefined: for calls whose siblings go on. */
+export async function attempt<T>(failures: FailureLog, target: CallTarget, fn: () => Promise<T>): Promise<{ value: T } | undefined> {
+  try {
+    return { value: await fn() };
+  } catch (err) {
+    failures.record(target.service, target.operation, err, target.region ?? null);
+    return undefined;
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,16 @@
+// Errors the CLI turns into one line on stderr and an exit code (DESIGN.md: 2 bad input, 3 could not run).
+
+/** Bad usage or bad input: a malformed file, an unknown option value. Exit code 2. */
+export class InputError extends Error {
+  readonly exitCode = 2;
+  override name = 'InputError';
+}
+
+/** The command itself could not run: no credentials, no network, AWS unreachable. Exit code 3. */
+export class RunError extends Error {
+  readonly exitCode = 3;
+  override name = 'RunError';
+}
+
+export const exitCodeOf = (err: unknown): number =>
+  err instanceof InputError || err instanceof RunError ? err.exitCode : 3;

@@ -1,0 +1,46 @@
+// AWS Account Management: restJson1. Alternate contacts (BILLING, SECURITY, OPERATIONS).
+import { ApiError } from '../errors.js';
+import { parseJsonBody } from '../protocols/json.js';
+import type { RestJsonService, RestRequest } from '../service.js';
+import type { ContactType } from '../world.js';
+
+const TYPES: readonly ContactType[] = ['BILLING', 'SECURITY', 'OPERATIONS'];
+
+function contactType(req: RestRequest): ContactType {
+  const type = parseJsonBody(req.body)['AlternateContactType'];
+  if (typeof type !== 'string' || !(TYPES as readonly string[]).includes(type)) {
+    throw new ApiError('ValidationException', `Invalid AlternateContactType: expected one of ${TYPES.join(', ')}`, 400, 'Sender', {
+      reason: 'fieldValidationFailed',
+    });
+  }
+  return type as ContactType;
+}
+
+export const account: RestJsonService = {
+  name: 'account',
+  signingName: 'account',
+  protocol: 'restJson1',
+  routes: [
+    {
+      method: 'POST',
+      path: '/getAlternateContact',
+      operation: 'GetAlternateContact',
+      handler(req, ctx) {
+        const type = contactType(req);
+        const contact = ctx.world.alternateContacts[type];
+        if (!contact) throw new ApiError('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.', 404);
+        return {
+          body: {
+            AlternateContact: {
+              AlternateContactType: type,
+              Name: contact.name,
+              Title: contact.title,
+              EmailAddress: contact.emailAddress,
+              PhoneNumber: contact.phoneNumber,
+            },
+          },
+        };
+      },
+    },
+  ],
+};

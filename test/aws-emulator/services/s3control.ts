@@ -1,0 +1,48 @@
+// S3 Control: restXml under /v20180820/, the account in the `x-amz-account-id` header. Signs as `s3`, like S3
+// itself, so its pathPrefix is what sets it apart.
+import { ApiError } from '../errors.js';
+import type { RestRequest, RestXmlService } from '../service.js';
+import type { World } from '../world.js';
+
+function checkAccount(req: RestRequest, world: World): void {
+  const id = req.headers['x-amz-account-id'];
+  if (id !== world.account.id) {
+    throw new ApiError('AccessDenied', `Access Denied: account ${String(id ?? '(missing)')} is not the caller's account`, 403);
+  }
+}
+
+export const s3control: RestXmlService = {
+  name: 's3control',
+  signingName: 's3',
+  protocol: 'restXml',
+  pathPrefix: '/v20180820/',
+  xmlns: 'http://awss3control.amazonaws.com/doc/2018-08-20/',
+  errorWrapper: 'ErrorResponse',
+  routes: [
+    {
+      method: 'GET',
+      path: '/v20180820/configuration/publicAccessBlock',
+      operation: 'GetPublicAccessBlock',
+      handler(req, ctx) {
+        checkAccount(req, ctx.world);
+        const block = ctx.world.s3PublicAccessBlock;
+        if (!block) {
+          throw new ApiError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, 'Sender', {
+            AccountId: ctx.world.account.id,
+          });
+        }
+        return {
+          body: {
+            root: 'PublicAccessBlockConfiguration',
+            value: {
+              BlockPublicAcls: block.blockPublicAcls,
+              IgnorePublicAcls: block.ignorePublicAcls,
+              BlockPublicPolicy: block.blockPublicPolicy,
+              RestrictPublicBuckets: block.restrictPublicBuckets,
+            },
+          },
+        };
+      },
+    },
+  ],
+};
