@@ -70,6 +70,17 @@ describe('renderText', () => {
     expect(lines[bob + 1]).toBe('           Fix: Give bob an MFA device.');
   });
 
+  it('prints steps shared by several failed checks once, and points back to them', () => {
+    const shared = remediation({ console: ['Set the password policy'], cli: ['aws iam update-account-password-policy --minimum-password-length 14'] });
+    const text = render([
+      result({ checkId: 'password-policy-exists', area: 'password-policy', severity: 'medium', status: 'FAIL', remediation: { ...shared, summary: 'Set a policy.' } }),
+      result({ checkId: 'password-reuse', area: 'password-policy', severity: 'medium', status: 'FAIL', remediation: { ...shared, summary: 'Prevent reuse.' } }),
+    ]);
+    expect(text.match(/update-account-password-policy/g)).toHaveLength(1);
+    expect(text).toContain('Prevent reuse.');
+    expect(text).toContain('Steps: as for password-policy-exists above.');
+  });
+
   it('gives no remediation under results that did not fail', () => {
     const text = render([result(), result({ checkId: 'root-hardware-mfa', status: 'UNKNOWN' }), result({ checkId: 'account-contacts', status: 'MANUAL' })]);
     expect(text).not.toContain('Fix:');

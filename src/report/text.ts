@@ -109,7 +109,13 @@ function header(input: ReportInput, p: Palette): string[] {
   ];
 }
 
-function renderRemediation(rem: Remediation, p: Palette, width: number): string[] {
+/**
+ * Steps already printed, by content, with the check that printed them: six password checks failing for want of
+ * one policy share one fix, and a reader needs to see it once.
+ */
+type SeenSteps = Map<string, string>;
+
+function renderRemediation(rem: Remediation, checkId: string, seen: SeenSteps, p: Palette, width: number): string[] {
   const pad = ' '.repeat(DETAIL_INDENT);
   const out: string[] = [];
   const summary = stripControl(rem.summary);
@@ -117,6 +123,13 @@ function renderRemediation(rem: Remediation, p: Palette, width: number): string[
     const [first = '', ...rest] = wrap(summary, width - DETAIL_INDENT - 5);
     out.push(`${pad}${p.c.bold('Fix:')} ${first}`, ...rest.map((l) => `${pad}     ${l}`));
   }
+  const steps = JSON.stringify([rem.console, rem.cli]);
+  const earlier = seen.get(steps);
+  if (earlier !== undefined && earlier !== checkId) {
+    out.push(`${pad}${p.c.dim(`Steps: as for ${earlier} above.`)}`);
+    return out;
+  }
+  seen.set(steps, checkId);
   if (rem.console.length > 0) {
     out.push(`${pad}${p.c.dim('In the console:')}`);
     rem.console.forEach((step, i) => {
@@ -137,7 +150,7 @@ function renderRemediation(rem: Remediation, p: Palette, width: number): string[
   return out;
 }
 
-function renderLine(line: Line, idWidth: number, p: Palette, width: number): string[] {
+function renderLine(line: Line, idWidth: number, seen: SeenSteps, p: Palette, width: number): string[] {
   const badge = p.status(line.status, STATUS_BADGES[line.status].padEnd(BADGE_WIDTH));
   const severity = p.severity(line.severity, line.severity.padEnd(SEVERITY_WIDTH));
   const prefix = `  ${badge}  ${severity}  ${line.checkId.padEnd(idWidth)}  `;
@@ -150,7 +163,7 @@ function renderLine(line: Line, idWidth: number, p: Palette, width: number): str
   const out = [prefix + tone(first), ...rest.map((l) => ' '.repeat(indent) + tone(l))];
   const pad = ' '.repeat(DETAIL_INDENT);
   if (line.fullResource !== null) out.push(`${pad}${p.c.dim('resource:')} ${line.fullResource}`);
-  if (line.remediation) out.push(...renderRemediation(line.remediation, p, width));
+  if (line.remediation) out.push(...renderRemediation(line.remediation, line.checkId, seen, p, width));
   return out;
 }
 
@@ -172,10 +185,11 @@ export function renderText(input: ReportInput, options: TextOptions): string {
   const idWidth = Math.min(ID_MAX, Math.max(0, ...areas.flatMap(([, lines]) => lines.map((l) => l.checkId.length))));
 
   const out = header(input, p);
+  const seen: SeenSteps = new Map();
   for (const [area, lines] of areas) {
     if (lines.length === 0) continue;
     out.push('', p.c.bold(AREA_LABELS[area]));
-    for (const line of lines) out.push(...renderLine(line, idWidth, p, width));
+    for (const line of lines) out.push(...renderLine(line, idWidth, seen, p, width));
   }
   if (shown.length === 0) out.push('', all.length === 0 ? 'No results.' : p.c.green('No failures.'));
   out.push(...renderSummaryText(summarize(all), p));
