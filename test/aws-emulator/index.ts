@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, internalError } from './errors.js';
 import { pickFault, validateFaults, type Fault } from './faults.js';
 import { seededRandom } from './prng.js';
-import type { WireReply } from './protocols/wire.js';
+import { REQUEST_ID_HEADER, type WireReply } from './protocols/wire.js';
 import { route } from './router.js';
 import { loadScenario, type Scenario } from './scenario.js';
 import type { RequestContext } from './service.js';
@@ -86,7 +86,11 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
     reply = await answer(rt, req);
   } catch (error) {
     // Only reading the request can get here (a reset connection): nothing sensible to say in any protocol.
-    reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: `emulator: ${error instanceof Error ? error.message : String(error)}` };
+    reply = {
+      status: 500,
+      headers: { 'content-type': 'text/plain', [REQUEST_ID_HEADER]: randomUUID() },
+      body: `emulator: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   if (rt.latencyMs > 0) await sleep(rt.latencyMs);
   if (res.destroyed) return;
