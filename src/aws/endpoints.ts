@@ -20,5 +20,5 @@ export function fixedEndpointProvider(url: string): () => { url: URL } {
   return () => ({ url: new URL(parsed.href) });
 }
 
-/** serviceId as the SDK spells it ("S3 Control") -> the short name used in `service:Operation` ("s3-control"). */
-export const serviceKey = (serviceId: string): string => serviceId.trim().toLowerCase().replace(/\s+/g, '-');
+/** serviceId as the SDK spells it ("S3 Control") -> the short name used in `service:Operation` ("s3control"). */
+export const serviceKey = (serviceId: string): string => serviceId.toLowerCase().replace(/\s+/g, '');

@@ -2,6 +2,10 @@
 // A section that could not be collected is absent; `errors` says why. `null` always means
 // "collected, and AWS says there is none" (e.g. no password policy).
 import { z } from 'zod';
+import { costSchema } from './schema/cost.js';
+import { loggingSchema } from './schema/logging.js';
+import { regionFactsSchema } from './schema/regional.js';
+import { regionsSchema } from './schema/regions.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 export const SNAPSHOT_KIND = 'rampart-snapshot';
@@ -143,6 +147,17 @@ export const snapshotSchema = z.object({
   alternateContacts: z
     .object({ BILLING: contactSchema.nullable().optional(), SECURITY: contactSchema.nullable().optional(), OPERATIONS: contactSchema.nullable().optional() })
     .optional(),
+  /** The regions audited; absent in a snapshot of the identity areas only. */
+  regions: regionsSchema.optional(),
+  cost: costSchema.optional(),
+  logging: loggingSchema.optional(),
+  /** Account-level S3 public access block (S3 Control); null: none set. */
+  s3AccountPublicAccessBlock: z
+    .object({ blockPublicAcls: z.boolean(), ignorePublicAcls: z.boolean(), blockPublicPolicy: z.boolean(), restrictPublicBuckets: z.boolean() })
+    .nullable()
+    .optional(),
+  /** Facts gathered in each audited region, by region name. */
+  regional: z.record(z.string(), regionFactsSchema).default({}),
   errors: z.array(snapshotErrorSchema).default([]),
 });
 
