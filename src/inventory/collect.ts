@@ -119,6 +119,7 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
       ...(serverCertificates ? { serverCertificates: serverCertificates.value } : {}),
     },
     ...(alternateContacts ? { alternateContacts: alternateContacts.value } : {}),
+    regional: {},
     errors: failures.entries,
   };
   return validated(snapshot);
