@@ -20,7 +20,7 @@ export interface SessionOptions {
   maxAttempts?: number;
   /** Milliseconds to wait for a TCP connection. */
   connectionTimeoutMs?: number;
-  /** Milliseconds a request may stay silent before it is abandoned (and retried). */
+  /** Milliseconds a whole request and its response may take before it is abandoned (and retried). */
   requestTimeoutMs?: number;
   /** Replaces the credential chain (tests, or a caller that already has credentials). */
   credentials?: CredentialProvider;
@@ -35,7 +35,7 @@ export interface SessionClientConfig {
   profile?: string;
   retryMode: string;
   maxAttempts: number;
-  requestHandler: { connectionTimeout: number; requestTimeout: number };
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
   endpointProvider?: () => { url: URL };
 }
 
@@ -62,7 +62,8 @@ export interface Session {
 
 export const DEFAULT_MAX_ATTEMPTS = 6;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Generous: a 1000-entity page of GetAccountAuthorizationDetails takes seconds on a big account. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /** The chain's catch-all message says nothing a user can act on; anything more specific is worth showing. */
 const GENERIC_CHAIN_MESSAGE = /could not load credentials from any providers/i;
@@ -92,6 +93,8 @@ export function createSession(options: SessionOptions = {}): Session {
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it the SDK only logs a warning when the timeout passes, and goes on waiting.
+      throwOnRequestTimeout: true,
     },
   });
 

@@ -36,3 +36,18 @@ export function latest(dates: (string | null | undefined)[]): string | null {
   for (const d of dates) if (d && (best === null || Date.parse(d) > Date.parse(best))) best = d;
   return best;
 }
+
+/**
+ * unknown() for calls made in one region: only errors recorded for `region` (or for no region) are named, so an
+ * AccessDenied in eu-west-1 never explains a gap in us-east-1. With no such error the section was simply not
+ * collected there, and the message says so: "could not evaluate: guardduty:ListDetectors not collected in eu-west-1".
+ */
+export function unknownInRegion(snapshot: AccountSnapshot, resource: string, operations: string[], region: string): Outcome {
+  const failed = snapshot.errors.filter(
+    (e) => operations.includes(`${e.service}:${e.operation}`) && (e.region === region || e.region === null),
+  );
+  const message = failed.length
+    ? `could not evaluate: ${failed.map((e) => `${e.service}:${e.operation} failed${e.region ? ` in ${e.region}` : ''} (${e.code}: ${e.message})`).join('; ')}`
+    : `could not evaluate: ${operations.join(', ')} not collected in ${region}`;
+  return { status: 'UNKNOWN', resource, message: message.replace(/\s+/g, ' ') };
+}
