@@ -42,7 +42,7 @@ export function registerAudit(program: Command, io: Io, state: CommandState): vo
       .option('-q, --quiet', 'only failures and the summary; no progress')
       .option('--no-color', 'no colour even on a terminal'),
   );
-  for (const [flag, key, help] of THRESHOLDS) cmd.option(flag, help, positiveInt(flag.split(' ')[0]!));
+  for (const [flag, , help] of THRESHOLDS) cmd.option(flag, help, positiveInt(flag.split(' ')[0]!));
   cmd.action(async (opts: AuditOptions) => {
     const snapshot = opts.snapshot ? await loadSnapshot(opts.snapshot) : await collectFromAws(opts, io);
     const thresholds: Partial<Thresholds> = {};

@@ -9,6 +9,8 @@ import { auditOutputSchema, type AuditOutput } from '../../src/report/audit-outp
 import { parseSnapshot } from '../../src/inventory/load.js';
 import { cleanAwsEnv, runBin, type BinRun } from './run-bin.js';
 
+const ANSI = '\x1b[';
+
 const scenarioPath = join(import.meta.dirname, '../aws-emulator/scenarios/leaky-account.json');
 const scenario = JSON.parse(readFileSync(scenarioPath, 'utf8')) as Scenario;
 const CALLER_KEY = 'AKIADEVADMIN00000001';
@@ -77,7 +79,7 @@ describe('rampart audit against an AWS endpoint', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('root-mfa');
     expect(text.stdout).toContain('Summary');
-    expect(text.stdout).not.toMatch(/\x1b\[/);
+    expect(text.stdout).not.toContain(ANSI);
     expectNoSecrets(text.stdout, text.stderr);
   });
 });

@@ -1,0 +1,29 @@
+// The README's first command, as a new user runs it: the shipped example audits with no AWS account.
+import { describe, expect, it } from 'vitest';
+import { cleanAwsEnv, runBin } from './cli/run-bin.js';
+
+describe('npx rampart audit --snapshot examples/leaky-account.json', () => {
+  it('prints the incident account\'s findings with their fixes, and exits 1', async () => {
+    const run = await runBin(['audit', '--snapshot', 'examples/leaky-account.json'], cleanAwsEnv(), process.cwd());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    for (const finding of [
+      /FAIL +critical +root-mfa +root — root has no MFA/,
+      /FAIL +critical +root-access-keys/,
+      /FAIL +high +user-console-mfa +dev-admin/,
+      /FAIL +high +admin-access-keys +dev-admin/,
+      /FAIL +medium +access-key-age +dev-admin\/access-key-1/,
+      /FAIL +medium +password-policy-exists/,
+      /FAIL +low +user-policies-via-groups +dev-admin/,
+    ]) expect(run.stdout).toMatch(finding);
+    expect(run.stdout).toContain('With the AWS CLI:');
+    expect(run.stdout).toMatch(/Score \d+\/100/);
+  });
+
+  it('the clean example passes the identity baseline and exits 0', async () => {
+    const run = await runBin(['audit', '--snapshot', 'examples/clean-account.json', '--check', 'root,identity,password-policy'], cleanAwsEnv(), process.cwd());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\d+ PASS · 0 FAIL · 0 UNKNOWN/);
+    expect(run.stdout).toContain('nothing failed');
+  });
+});
