@@ -69,20 +69,22 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
   const collectedAt = opts.now().toISOString();
   const caller = await identifyCaller(session, report);
 
-  const failures = new FailureLog();
   const limit = createLimiter(opts.concurrency);
   const iam = session.client(IAMClient);
   const account = session.client(AccountClient);
+  // One log per step, joined in step order: the errors list does not depend on which call answered first.
+  const logs: FailureLog[] = [];
 
-  /** Runs one collector with progress events; undefined when it failed (the failure is in `failures`). */
-  const run = <T>(step: Step, collect: () => Promise<T>): Promise<{ value: T } | undefined> =>
-    limit(async () => {
+  /** Runs one collector with progress events; undefined when it failed (the failure is in its log). */
+  const run = <T>(step: Step, collect: (failures: FailureLog) => Promise<T>): Promise<{ value: T } | undefined> => {
+    const failures = new FailureLog();
+    logs.push(failures);
+    return limit(async () => {
       report({ step: step.step, state: 'start' });
-      const before = failures.entries.length;
       try {
-        const value = await collect();
-        const failed = failures.entries[before];
-        report(failed ? { step: step.step, state: 'error', error: { code: failed.code, message: failed.message } } : { step: step.step, state: 'done' });
+        const value = await collect(failures);
+        const partial = failures.entries[0];
+        report(partial ? { step: step.step, state: 'error', error: { code: partial.code, message: partial.message } } : { step: step.step, state: 'done' });
         return { value };
       } catch (err) {
         // A bug or an unreadable answer in one collector is recorded like a failed call, never thrown.
@@ -91,16 +93,17 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
         return undefined;
       }
     });
+  };
 
   const [details, credentialReport, summary, passwordPolicy, mfaDevices, alias, serverCertificates, alternateContacts] = await Promise.all([
-    run(STEPS.authorizationDetails, () => collectAuthorizationDetails(iam, failures, opts.pageSize)),
-    run(STEPS.credentialReport, () => collectCredentialReport(iam, failures, opts.credentialReport, opts.now)),
-    run(STEPS.accountSummary, () => collectAccountSummary(iam, failures)),
-    run(STEPS.passwordPolicy, () => collectPasswordPolicy(iam, failures)),
-    run(STEPS.mfaDevices, () => collectVirtualMfaDevices(iam, failures, opts.pageSize)),
-    run(STEPS.aliases, () => collectAccountAlias(iam, failures)),
-    run(STEPS.serverCertificates, () => collectServerCertificates(iam, failures, opts.pageSize)),
-    run(STEPS.alternateContacts, () => collectAlternateContacts(account, failures)),
+    run(STEPS.authorizationDetails, (log) => collectAuthorizationDetails(iam, log, opts.pageSize)),
+    run(STEPS.credentialReport, (log) => collectCredentialReport(iam, log, opts.credentialReport, opts.now)),
+    run(STEPS.accountSummary, (log) => collectAccountSummary(iam, log)),
+    run(STEPS.passwordPolicy, (log) => collectPasswordPolicy(iam, log)),
+    run(STEPS.mfaDevices, (log) => collectVirtualMfaDevices(iam, log, opts.pageSize)),
+    run(STEPS.aliases, (log) => collectAccountAlias(iam, log)),
+    run(STEPS.serverCertificates, (log) => collectServerCertificates(iam, log, opts.pageSize)),
+    run(STEPS.alternateContacts, (log) => collectAlternateContacts(account, log)),
   ]);
 
   const snapshot: AccountSnapshot = {
@@ -120,7 +123,7 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
     },
     ...(alternateContacts ? { alternateContacts: alternateContacts.value } : {}),
     regional: {},
-    errors: failures.entries,
+    errors: logs.flatMap((log) => log.entries),
   };
   return validated(snapshot);
 }

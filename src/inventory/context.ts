@@ -5,6 +5,8 @@ import type { SnapshotError } from './snapshot.js';
 export interface ProgressEvent {
   /** `service:concern`, e.g. `iam:credential-report`. */
   step: string;
+  /** For a per-region step; absent for global ones. */
+  region?: string;
   state: 'start' | 'done' | 'error';
   /** On `error`: the first failure of the step (code and redacted message). */
   error?: { code: string; message: string };
@@ -60,9 +62,12 @@ export class RecordedFailure extends Error {
   }
 }
 
-/** A response AWS gave that cannot be read (a credential report without its columns, ...). */
+/** A response AWS gave that cannot be used (a credential report without its columns, ...). `code` becomes its name. */
 export class UnreadableResponseError extends Error {
-  override name = 'UnreadableResponse';
+  constructor(message: string, code = 'UnreadableResponse') {
+    super(message);
+    this.name = code;
+  }
 }
 
 /** The failures of one collection, in the order they happened. */

@@ -7,6 +7,8 @@ export interface Fault {
   kind: FaultKind;
   /** 0..1, default 1. Drawn from the emulator's seeded PRNG, so runs repeat exactly. */
   rate?: number;
+  /** Only requests signed for this region (a service refused in one region, say). Default: every region. */
+  region?: string;
 }
 
 export function faultMatches(pattern: string, key: string): boolean {
@@ -15,9 +17,10 @@ export function faultMatches(pattern: string, key: string): boolean {
 }
 
 /** The first listed fault that matches and fires. A rate of 1 (or more) always fires without drawing a number. */
-export function pickFault(faults: readonly Fault[], key: string, random: () => number): Fault | undefined {
+export function pickFault(faults: readonly Fault[], key: string, random: () => number, region?: string): Fault | undefined {
   for (const fault of faults) {
     if (!faultMatches(fault.operation, key)) continue;
+    if (fault.region !== undefined && fault.region !== region) continue;
     const rate = fault.rate ?? 1;
     if (rate >= 1 || (rate > 0 && random() < rate)) return fault;
   }

@@ -71,7 +71,7 @@ async function answer(rt: Runtime, req: IncomingMessage): Promise<WireReply> {
     region: scope.region,
     requestId: randomUUID(),
   };
-  const fault = pickFault(rt.faults, routed.key, rt.random);
+  const fault = pickFault(rt.faults, routed.key, rt.random, scope.region);
   if (fault) return routed.renderError(routed.faultError(fault.kind), ctx);
   try {
     return routed.invoke(ctx);

@@ -4,6 +4,7 @@
 // service's fields here beside the others rather than a second per-region key.
 import { z } from 'zod';
 import { isDateSpec } from './dates.js';
+import { monitoringRegionFields } from './scenario-monitoring.js';
 
 const date = z.string().refine(isDateSpec, { message: 'expected an ISO date, "now", or a relative date like "-120d"' });
 
@@ -28,7 +29,8 @@ export const configRecorderFacts = z.strictObject({
   resourceTypes: z.array(z.string()).default([]),
   /** DescribeConfigurationRecorderStatus. */
   recording: z.boolean().default(true),
-  lastStatus: z.enum(['Pending', 'Success', 'Failure', 'NotApplicable']).default('Success'),
+  /** The service answers these in capitals, whatever its model's enum says. */
+  lastStatus: z.enum(['PENDING', 'SUCCESS', 'FAILURE']).default('SUCCESS'),
 });
 
 /** A rule; a bare name is an AWS managed rule of that name (its identifier from the table in services/config.ts). */
@@ -75,6 +77,8 @@ export const regionFactsSchema = z.strictObject({
   guardDutyDetectors: z.array(guardDutyDetectorFacts).optional(),
   /** null or absent: not subscribed (DescribeHub answers InvalidAccessException). */
   securityHub: securityHubFacts.nullable().optional(),
+  /** CloudWatch alarms, Logs groups and metric filters, SNS topics (scenario-monitoring.ts). */
+  ...monitoringRegionFields,
 });
 
 /** Region name (or `*`) -> its facts. */

@@ -5,6 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { isDateSpec } from './dates.js';
+import { costScenarioFields } from './scenario-cost.js';
+import { loggingScenarioFields } from './scenario-logging.js';
+import { regionalSchema } from './scenario-regional.js';
 
 const date = z.string().refine(isDateSpec, { message: 'expected an ISO date, "now", or a relative date like "-120d"' });
 const name = z.string().min(1);
@@ -153,6 +156,12 @@ export const scenarioSchema = z.strictObject({
   serverCertificates: z.array(serverCertificate).default([]),
   /** null or absent: no account-level block (NoSuchPublicAccessBlockConfiguration). */
   s3PublicAccessBlock: publicAccessBlock.nullable().default(null),
+  /** CloudTrail trails, S3 buckets, the organization (scenario-logging.ts). */
+  ...loggingScenarioFields,
+  /** Regions and their opt-in state, regions that never answer, budgets, anomaly detection, CUR (scenario-cost.ts). */
+  ...costScenarioFields,
+  /** Facts per region, `*` for every region (scenario-regional.ts). */
+  regional: regionalSchema.default({}),
   /** Access key id -> who calls with it. Active keys of users and root are callers without being listed. */
   callers: z.record(accessKeyId, caller).default({}),
   credentialReport: z

@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.js';
 import { resolveDate, truncateToSecond } from './dates.js';
 import { ScenarioError, type ParsedScenario, type PolicyDocumentInput, type ScenarioAccessKey } from './scenario.js';
+import type { RegionFacts } from './scenario-regional.js';
+import { buildCostWorld, buildRegions, type CostWorld, type RegionState } from './world-cost.js';
+import { buildLoggingWorld, type LoggingWorld } from './world-logging.js';
 
 export interface AccessKey {
   readonly id: string;
@@ -137,6 +140,14 @@ export interface World {
   serverCertificates: ServerCertificate[];
   s3PublicAccessBlock: PublicAccessBlock | null;
   callers: Map<string, Caller>;
+  /** CloudTrail trails, S3 buckets, the organization (world-logging.ts). */
+  readonly logging: LoggingWorld;
+  /** Every region of the partition with its opt-in state (world-cost.ts). */
+  readonly regions: readonly RegionState[];
+  /** Budgets, anomaly detection, CUR and data exports (world-cost.ts). */
+  readonly cost: CostWorld;
+  /** The scenario's per-region facts, `*` included; read them with factsOf (scenario-regional.ts). */
+  readonly regional: Readonly<Record<string, RegionFacts>>;
   readonly credentialReport: CredentialReportState;
   readonly quirks: ParsedScenario['quirks'];
 }
@@ -309,6 +320,9 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
       seen.add(n);
     }
   }
+  const logging = buildLoggingWorld(scenario, problems);
+  const regions = buildRegions(scenario, problems);
+  const cost = buildCostWorld(scenario, now, problems);
   if (problems.length) throw new ScenarioError(`scenario references are inconsistent:\n- ${problems.join('\n- ')}`);
 
   const world: World = {
@@ -333,6 +347,10 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
     })),
     s3PublicAccessBlock: scenario.s3PublicAccessBlock,
     callers: new Map(),
+    logging,
+    regions,
+    cost,
+    regional: scenario.regional,
     credentialReport: {
       notReadyPolls: scenario.credentialReport.notReadyPolls,
       phase: scenario.credentialReport.preGenerated ? 'ready' : 'absent',

@@ -30,8 +30,8 @@ export async function collectAlternateContacts(account: AccountClient, failures:
     if (answer) contacts[CONTACT_TYPES[i]!] = answer.value;
   });
   if (Object.keys(contacts).length === 0) {
-    const first = failures.entries.findLast((e) => e.service === OPERATION.service && e.operation === OPERATION.operation);
-    if (first) throw new RecordedFailure(first);
+    const last = failures.entries.findLast((e) => e.service === OPERATION.service && e.operation === OPERATION.operation);
+    if (last) throw new RecordedFailure(last);
   }
   return contacts;
 }

@@ -19,8 +19,7 @@ async function waitUntilComplete(iam: IAMClient, failures: FailureLog, polling: 
     const { State } = await call(failures, GENERATE, () => iam.send(new GenerateCredentialReportCommand({})));
     if (State === 'COMPLETE') return;
     if (attempt >= polling.maxTries) {
-      const err = new UnreadableResponseError(`the credential report was not ready after ${attempt} tries (state ${State ?? 'unknown'})`);
-      err.name = 'ReportNotReady';
+      const err = new UnreadableResponseError(`the credential report was not ready after ${attempt} tries (state ${State ?? 'unknown'})`, 'ReportNotReady');
       throw failures.record(GENERATE.service, GENERATE.operation, err);
     }
     await sleep(Math.min(polling.maxDelayMs, polling.delayMs * 2 ** (attempt - 1)));

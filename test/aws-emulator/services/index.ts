@@ -1,8 +1,16 @@
 // The service table. Adding a service: write services/NAME.ts exporting a ServiceModule, list it here.
 import type { ServiceModule } from '../service.js';
+import { accessanalyzer } from './accessanalyzer.js';
 import { account } from './account.js';
+import { cloudtrail } from './cloudtrail.js';
+import { config } from './config.js';
+import { guardduty } from './guardduty.js';
 import { iam } from './iam.js';
+import { kms } from './kms.js';
+import { organizations } from './organizations.js';
+import { s3 } from './s3.js';
 import { s3control } from './s3control.js';
+import { securityhub } from './securityhub.js';
 import { sts } from './sts.js';
 
-export const SERVICES: readonly ServiceModule[] = [iam, sts, account, s3control];
+export const SERVICES: readonly ServiceModule[] = [iam, sts, account, s3control, accessanalyzer, cloudtrail, config, guardduty, kms, organizations, s3, securityhub];

@@ -1,7 +1,7 @@
 // The character-level pieces the three pattern parsers share: a cursor over the text, quoted strings, %regex% and
 // the classification of a value (wildcard, number, any). A syntax error is thrown as PatternSyntaxError inside a
 // parse and turned into a ParseResult at its edge, so nothing outside this folder sees an exception.
-import type { Value } from './ast.js';
+import type { CompareOp, Value } from './ast.js';
 
 export class PatternSyntaxError extends Error {
   constructor(
@@ -112,4 +112,48 @@ export function classifyValue(text: string, quoted: boolean): Value {
   const core = text.replace(/^\*+/, '').replace(/\*+$/, '');
   const match = leading && trailing ? 'contains' : leading ? 'suffix' : trailing ? 'prefix' : 'exact';
   return { kind: 'string', text: core, match };
+}
+
+/** A comparison operator at the cursor (consumed), or null. Two-character operators are tried first. */
+export function readCompareOp(c: Cursor): CompareOp | null {
+  for (const op of ['!=', '<=', '>=', '=', '<', '>'] as const) {
+    if (lookingAt(c, op)) {
+      if (op === '=' && peek(c, 1) === '=') fail("'==' is not an operator here: use '='", c.pos);
+      c.pos += op.length;
+      return op;
+    }
+  }
+  return null;
+}
+
+export const isOrdering = (op: CompareOp): boolean => op !== '=' && op !== '!=';
+
+/** Counts %regex% in one pattern against AWS's limit. */
+export interface RegexBudget {
+  used: number;
+}
+
+/**
+ * The value after `op`: a quoted string, a %regex% or an unquoted run up to whitespace or one of `stops`.
+ * `<`, `>`, `<=` and `>=` compare numbers, so their value must be an unquoted number.
+ */
+export function readValue(c: Cursor, op: CompareOp, stops: string, budget: RegexBudget): Value {
+  skipSpace(c);
+  const start = c.pos;
+  let value: Value;
+  if (peek(c) === '"') {
+    value = classifyValue(readQuoted(c), true);
+  } else if (peek(c) === '%') {
+    budget.used++;
+    if (budget.used > MAX_REGEX_PER_PATTERN) {
+      fail(`at most ${MAX_REGEX_PER_PATTERN} regular expressions are allowed in one filter pattern`, start);
+    }
+    value = { kind: 'regex', ...readRegex(c) };
+  } else {
+    const text = readBare(c, stops);
+    if (text === '') fail(`expected a value after '${op}' but found ${describeHere(c)}`, c.pos);
+    value = classifyValue(text, false);
+  }
+  if (isOrdering(op) && value.kind !== 'number') fail(`'${op}' compares numbers: expected a number`, start);
+  return value;
 }

@@ -1,0 +1,87 @@
+// billing-alarm (seed 001): a CloudWatch alarm on the account's estimated charges that reaches a person. The billing
+// metric exists only in us-east-1, and only after "Receive CloudWatch billing alerts" is turned on in the Billing
+// preferences, which no API can do. An alarm whose SNS topic has only a pending subscription notifies nobody: the
+// confirmation email was never clicked, the most common way this setup silently fails.
+import type { Alarm, SnsSubscription } from '../../inventory/schema/regional.js';
+import { accountResource, fail, pass, unknownInRegion } from '../support.js';
+import type { Check, Outcome, Remediation } from '../types.js';
+
+export const BILLING_REGION = 'us-east-1';
+const ALARM_OPERATIONS = ['cloudwatch:DescribeAlarms'];
+const SUBSCRIPTION_OPERATIONS = ['sns:ListSubscriptions'];
+
+const isBillingAlarm = (a: Alarm): boolean => a.namespace === 'AWS/Billing' && a.metricName === 'EstimatedCharges';
+/** ServiceName or LinkedAccount narrows the metric to one service or one member account: not the whole bill. */
+const watchesWholeBill = (a: Alarm): boolean => !('ServiceName' in a.dimensions) && !('LinkedAccount' in a.dimensions);
+const snsTopics = (a: Alarm): string[] => a.alarmActions.filter((arn) => arn.split(':')[2] === 'sns');
+
+const remediation = (topicArn = '<topic-arn>'): Remediation => ({
+  summary:
+    'Signed in as root (or a user with billing access), turn on "Receive CloudWatch billing alerts" (formerly "Receive Billing ' +
+    'Alerts") in the Billing preferences: only the console can do it. Then, in us-east-1, create an SNS topic with an email ' +
+    'subscription, confirm it from the inbox, and alarm on AWS/Billing EstimatedCharges. Seed 001 suggests several ' +
+    'thresholds (e.g. $10 and $100).',
+  console: [
+    'Billing and Cost Management > Billing preferences > Alert preferences > Edit: tick "Receive CloudWatch billing alerts", then Update',
+    'Switch the region to US East (N. Virginia); SNS > Topics > Create topic (Standard), e.g. billing-alerts',
+    'In the topic, Create subscription: protocol Email, your address; open the email "AWS Notification - Subscription Confirmation" and click Confirm subscription',
+    'CloudWatch (us-east-1) > Alarms > Create alarm > Select metric > Billing > Total Estimated Charge > USD; statistic Maximum, period 6 hours',
+    'Condition: Greater than 10 (USD); notification: In alarm, send to the billing-alerts topic; name the alarm and create it',
+  ],
+  cli: [
+    `aws sns create-topic --region ${BILLING_REGION} --name billing-alerts`,
+    `aws sns subscribe --region ${BILLING_REGION} --topic-arn ${topicArn} --protocol email --notification-endpoint <email>`,
+    `aws sns list-subscriptions-by-topic --region ${BILLING_REGION} --topic-arn ${topicArn}   # PendingConfirmation until the email link is clicked`,
+    `aws cloudwatch put-metric-alarm --region ${BILLING_REGION} --alarm-name billing-10-usd --namespace AWS/Billing --metric-name EstimatedCharges ` +
+      '--dimensions Name=Currency,Value=USD --statistic Maximum --period 21600 --evaluation-periods 1 --threshold 10 ' +
+      `--comparison-operator GreaterThanThreshold --alarm-actions ${topicArn}`,
+  ],
+});
+
+type Verdict = { status: 'PASS' | 'FAIL' | 'UNKNOWN'; message: string; topicArn?: string };
+
+/** Why one topic does or does not reach anyone. */
+function judgeTopic(alarm: Alarm, topicArn: string, subscriptions: SnsSubscription[]): Verdict {
+  const ofTopic = subscriptions.filter((s) => s.topicArn === topicArn);
+  const confirmed = ofTopic.filter((s) => s.confirmed).length;
+  const threshold = alarm.threshold === null ? '' : ` (threshold ${alarm.threshold} ${alarm.dimensions['Currency'] ?? 'USD'})`;
+  if (confirmed) return { status: 'PASS', message: `alarm ${alarm.name}${threshold} notifies topic ${topicArn}, which has ${confirmed} confirmed subscription(s)` };
+  const why = ofTopic.length ? 'no confirmed subscription (pending confirmation: check the inbox)' : 'no subscription';
+  return { status: 'FAIL', message: `topic ${topicArn} has ${why}`, topicArn };
+}
+
+function judgeAlarm(alarm: Alarm, subscriptions: SnsSubscription[] | undefined): Verdict {
+  if (!alarm.actionsEnabled) return { status: 'FAIL', message: `alarm ${alarm.name} has its actions disabled` };
+  const topics = snsTopics(alarm);
+  if (!topics.length) return { status: 'FAIL', message: `alarm ${alarm.name} has no SNS action` };
+  if (!subscriptions) return { status: 'UNKNOWN', message: '' };
+  const verdicts = topics.map((t) => judgeTopic(alarm, t, subscriptions));
+  return verdicts.find((v) => v.status === 'PASS') ?? { ...verdicts[0]!, message: verdicts.map((v) => v.message).join(', ') };
+}
+
+export const billingAlarm: Check = {
+  id: 'billing-alarm',
+  title: 'A billing alarm notifies a confirmed subscriber',
+  area: 'cost',
+  severity: 'medium',
+  sources: ['seed 001'],
+  remediation: remediation(),
+  evaluate(snapshot): Outcome[] {
+    const resource = accountResource(snapshot);
+    const facts = snapshot.regional[BILLING_REGION] ?? {};
+    const alarms = facts.alarms;
+    if (!alarms) return [unknownInRegion(snapshot, resource, ALARM_OPERATIONS, BILLING_REGION)];
+    const billing = alarms.filter(isBillingAlarm);
+    const whole = billing.filter(watchesWholeBill);
+    if (!whole.length) {
+      const narrow = billing.length ? ` (${billing.map((a) => a.name).join(', ')} watch only one service or linked account)` : '';
+      return [fail(resource, `no billing alarm: no CloudWatch alarm on AWS/Billing EstimatedCharges in ${BILLING_REGION}${narrow}`)];
+    }
+    const verdicts = whole.map((a) => judgeAlarm(a, facts.snsSubscriptions));
+    const passed = verdicts.find((v) => v.status === 'PASS');
+    if (passed) return [pass(resource, passed.message)];
+    if (verdicts.some((v) => v.status === 'UNKNOWN')) return [unknownInRegion(snapshot, resource, SUBSCRIPTION_OPERATIONS, BILLING_REGION)];
+    const topicArn = verdicts.find((v) => v.topicArn)?.topicArn;
+    return [fail(resource, verdicts.map((v) => v.message).join('; '), remediation(topicArn))];
+  },
+};
