@@ -1,6 +1,7 @@
 // One session per command run: resolved profile, region and credentials, and the factory every
 // AWS client comes from, so all of them share retries, timeouts, endpoints and the call counter.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { CallCounter, type CallEvent, type MiddlewareHost } from './call-counter.js';
 import { configuredEndpoint, fixedEndpointProvider, serviceKey } from './endpoints.js';
@@ -37,6 +38,8 @@ export interface SessionClientConfig {
   maxAttempts: number;
   requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
   endpointProvider?: () => { url: URL };
+  /** S3 behind a custom endpoint: bucket names go in the path, as LocalStack, MinIO and moto expect. */
+  forcePathStyle?: boolean;
 }
 
 interface SdkClient {
@@ -104,6 +107,8 @@ export function createSession(options: SessionOptions = {}): Session {
       const override = configuredEndpoint('S3 Control', env);
       if (override) config.endpointProvider = fixedEndpointProvider(override);
     }
+    // Virtual-hosted style puts the bucket in the host name (`bucket.localhost`), which a local endpoint does not serve.
+    if ((Client as unknown) === S3Client && configuredEndpoint('S3', env)) config.forcePathStyle = true;
     const client = new Client(config);
     counter.attach(client as unknown as MiddlewareHost, serviceKey(client.config.serviceId ?? Client.name.replace(/Client$/, '')), clientRegion);
     return client;

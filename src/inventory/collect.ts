@@ -1,5 +1,6 @@
-// Collects the account's identity state into a snapshot. Who is calling comes first (without an account id
-// there is no audit); every other collector then runs at once, and a failed one only leaves its section out.
+// Collects the account's state into a snapshot: identity, logging (the trails and their buckets), the S3 account
+// block. Who is calling comes first (without an account id there is no audit); every other collector then runs at
+// once, and a failed one only leaves its section out.
 import { AccountClient } from '@aws-sdk/client-account';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -16,8 +17,13 @@ import { collectCredentialReport } from './iam/credential-report.js';
 import { collectVirtualMfaDevices } from './iam/mfa-devices.js';
 import { collectPasswordPolicy } from './iam/password-policy.js';
 import { collectServerCertificates } from './iam/server-certificates.js';
+import { collectTrailBuckets } from './logging/buckets.js';
+import { collectTrails } from './logging/trails.js';
+import { collectAccountPublicAccessBlock } from './s3/account-public-access-block.js';
+import type { LoggingFacts } from './schema/logging.js';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, snapshotSchema, type AccountSnapshot } from './snapshot.js';
 import { collectCaller, partitionOf, type Caller } from './sts/caller.js';
+import { deadline } from './timed.js';
 
 export type { CollectOptions, ProgressEvent } from './context.js';
 
@@ -32,6 +38,9 @@ export const STEPS = {
   aliases: { step: 'iam:aliases', service: 'iam', operation: 'ListAccountAliases' },
   serverCertificates: { step: 'iam:server-certificates', service: 'iam', operation: 'ListServerCertificates' },
   alternateContacts: { step: 'account:alternate-contacts', service: 'account', operation: 'GetAlternateContact' },
+  trails: { step: 'cloudtrail:trails', service: 'cloudtrail', operation: 'DescribeTrails' },
+  trailBuckets: { step: 's3:trail-buckets', service: 's3', operation: 'GetBucketLocation' },
+  accountPublicAccessBlock: { step: 's3control:public-access-block', service: 's3control', operation: 'GetPublicAccessBlock' },
 } as const;
 type Step = (typeof STEPS)[keyof typeof STEPS];
 
@@ -95,7 +104,7 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
     });
   };
 
-  const [details, credentialReport, summary, passwordPolicy, mfaDevices, alias, serverCertificates, alternateContacts] = await Promise.all([
+  const identity = Promise.all([
     run(STEPS.authorizationDetails, (log) => collectAuthorizationDetails(iam, log, opts.pageSize)),
     run(STEPS.credentialReport, (log) => collectCredentialReport(iam, log, opts.credentialReport, opts.now)),
     run(STEPS.accountSummary, (log) => collectAccountSummary(iam, log)),
@@ -105,6 +114,16 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
     run(STEPS.serverCertificates, (log) => collectServerCertificates(iam, log, opts.pageSize)),
     run(STEPS.alternateContacts, (log) => collectAlternateContacts(account, log)),
   ]);
+  const timed = deadline(opts.callTimeoutMs);
+  // The trails, then their buckets. The regional fan-out needs the trails too (where their log groups are).
+  const logging = run(STEPS.trails, (log) => collectTrails(session, log, timed)).then(async (trails): Promise<LoggingFacts> => {
+    if (!trails) return {};
+    const buckets = await run(STEPS.trailBuckets, (log) => collectTrailBuckets(session, log, timed, trails.value));
+    return { trails: trails.value, ...(buckets ? { buckets: buckets.value } : {}) };
+  });
+  const accountBlock = run(STEPS.accountPublicAccessBlock, (log) => collectAccountPublicAccessBlock(session, log, timed, caller.account));
+  const [details, credentialReport, summary, passwordPolicy, mfaDevices, alias, serverCertificates, alternateContacts] = await identity;
+  const [loggingFacts, accountPublicAccessBlock] = await Promise.all([logging, accountBlock]);
 
   const snapshot: AccountSnapshot = {
     kind: SNAPSHOT_KIND,
@@ -122,6 +141,8 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
       ...(serverCertificates ? { serverCertificates: serverCertificates.value } : {}),
     },
     ...(alternateContacts ? { alternateContacts: alternateContacts.value } : {}),
+    logging: loggingFacts,
+    ...(accountPublicAccessBlock ? { s3AccountPublicAccessBlock: accountPublicAccessBlock.value } : {}),
     regional: {},
     errors: logs.flatMap((log) => log.entries),
   };

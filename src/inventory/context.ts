@@ -27,6 +27,8 @@ export interface CollectOptions {
   credentialReport?: Partial<CredentialReportPolling>;
   /** Collectors running at once. */
   concurrency?: number;
+  /** Deadline of one AWS call, retries included: a region that does not answer costs this, not the audit. */
+  callTimeoutMs?: number;
   /** The clock for collectedAt (tests). */
   now?: () => Date;
 }
@@ -35,6 +37,7 @@ export interface ResolvedCollectOptions {
   pageSize: number;
   credentialReport: CredentialReportPolling;
   concurrency: number;
+  callTimeoutMs: number;
   now: () => Date;
 }
 
@@ -42,6 +45,7 @@ export const DEFAULT_COLLECT_OPTIONS: ResolvedCollectOptions = {
   pageSize: 1000,
   credentialReport: { maxTries: 10, delayMs: 1_000, maxDelayMs: 5_000 },
   concurrency: 8,
+  callTimeoutMs: 20_000,
   now: () => new Date(),
 };
 
@@ -50,6 +54,7 @@ export function resolveCollectOptions(options: CollectOptions): ResolvedCollectO
     pageSize: options.pageSize ?? DEFAULT_COLLECT_OPTIONS.pageSize,
     credentialReport: { ...DEFAULT_COLLECT_OPTIONS.credentialReport, ...options.credentialReport },
     concurrency: options.concurrency ?? DEFAULT_COLLECT_OPTIONS.concurrency,
+    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_COLLECT_OPTIONS.callTimeoutMs,
     now: options.now ?? DEFAULT_COLLECT_OPTIONS.now,
   };
 }

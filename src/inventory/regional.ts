@@ -12,6 +12,12 @@ import { DeadlineError, withDeadline } from '../aws/deadline.js';
 import { createLimiter } from '../aws/limiter.js';
 import type { Session } from '../aws/session.js';
 import { FailureLog, RecordedFailure, type ProgressEvent } from './context.js';
+import { collectConfigRecorders } from './config/recorders.js';
+import { collectConfigRules } from './config/rules.js';
+import { collectAccessAnalyzers } from './exposure/access-analyzer.js';
+import { collectGuardDutyDetectors } from './exposure/guardduty.js';
+import { collectSecurityHub } from './exposure/security-hub.js';
+import { collectKmsKeys } from './kms/keys.js';
 import { collectAlarms } from './monitoring/alarms.js';
 import { collectMetricFilters } from './monitoring/metric-filters.js';
 import { collectSnsSubscriptions } from './monitoring/sns-subscriptions.js';
@@ -49,7 +55,8 @@ export interface RegionalCollector<K extends keyof RegionFacts = keyof RegionFac
   readonly step: string;
   /** The regions it runs in; default every audited region. Return a subset when the checks only need some. */
   regions?(inputs: FanOutInputs): readonly string[];
-  collect(session: Session, region: string, failures: FailureLog, call: RegionCall): Promise<NonNullable<RegionFacts[K]>>;
+  /** The section's value; null where the section allows it ("collected: none", as Security Hub not subscribed). */
+  collect(session: Session, region: string, failures: FailureLog, call: RegionCall): Promise<Exclude<RegionFacts[K], undefined>>;
 }
 
 /** Keeps each entry's section and collect() in step while the table holds many sections. */
@@ -74,6 +81,25 @@ export const REGIONAL_COLLECTORS: readonly RegionalCollector[] = [
     regions: alarmRegions,
     collect: collectSnsSubscriptions,
   }),
+  // Logging and exposure: every audited region, one result each (a detector, an analyzer, a recorder protect their region only).
+  regional({ section: 'kmsKeys', service: 'kms', operation: 'ListKeys', step: 'kms:keys', collect: collectKmsKeys }),
+  regional({
+    section: 'configRecorders',
+    service: 'config',
+    operation: 'DescribeConfigurationRecorders',
+    step: 'config:recorders',
+    collect: collectConfigRecorders,
+  }),
+  regional({ section: 'configRules', service: 'config', operation: 'DescribeConfigRules', step: 'config:rules', collect: collectConfigRules }),
+  regional({
+    section: 'accessAnalyzers',
+    service: 'access-analyzer',
+    operation: 'ListAnalyzers',
+    step: 'access-analyzer:analyzers',
+    collect: collectAccessAnalyzers,
+  }),
+  regional({ section: 'guardDutyDetectors', service: 'guardduty', operation: 'ListDetectors', step: 'guardduty:detectors', collect: collectGuardDutyDetectors }),
+  regional({ section: 'securityHub', service: 'securityhub', operation: 'DescribeHub', step: 'securityhub:hub', collect: collectSecurityHub }),
 ];
 
 export interface FanOutOptions {

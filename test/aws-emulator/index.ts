@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   now?: Date;
   /** Seed of the PRNG behind fault rates. Default 1. */
   seed?: number;
+  /** Requests signed for these regions are counted and never answered (with the scenario's `hangRegions`). */
+  hangRegions?: string[];
 }
 
 export interface Emulator {
@@ -39,6 +41,8 @@ export interface Emulator {
   resetCalls(): void;
   setFaults(faults: Fault[]): void;
   setLatency(ms: number): void;
+  /** Replaces the regions that never answer. */
+  setHangRegions(regions: string[]): void;
   close(): Promise<void>;
 }
 
@@ -54,15 +58,18 @@ interface Runtime {
   readonly random: () => number;
   faults: Fault[];
   latencyMs: number;
+  hangRegions: Set<string>;
 }
 
-async function answer(rt: Runtime, req: IncomingMessage): Promise<WireReply> {
+/** The reply, or 'hang' for a request signed for a region that does not answer. */
+async function answer(rt: Runtime, req: IncomingMessage): Promise<WireReply | 'hang'> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const body = await readBody(req);
   const call = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
   const scope = signingScope(req.headers, url.searchParams);
   const routed = route(SERVICES, call, scope);
   rt.counts.set(routed.key, (rt.counts.get(routed.key) ?? 0) + 1);
+  if (scope.region !== undefined && rt.hangRegions.has(scope.region)) return 'hang';
 
   const ctx: RequestContext = {
     world: rt.world,
@@ -81,7 +88,7 @@ async function answer(rt: Runtime, req: IncomingMessage): Promise<WireReply> {
 }
 
 async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let reply: WireReply;
+  let reply: WireReply | 'hang';
   try {
     reply = await answer(rt, req);
   } catch (error) {
@@ -92,6 +99,8 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
       body: `emulator: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+  // A region that does not answer: nothing is written until the client gives up (or the emulator closes).
+  if (reply === 'hang') return;
   if (rt.latencyMs > 0) await sleep(rt.latencyMs);
   if (res.destroyed) return;
   res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
@@ -106,6 +115,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     random: seededRandom(opts.seed ?? 1),
     faults: validateFaults(opts.faults ?? []),
     latencyMs: opts.latencyMs ?? 0,
+    hangRegions: new Set([...scenario.hangRegions, ...(opts.hangRegions ?? [])]),
   };
 
   const server = createServer((req, res) => void handle(rt, req, res));
@@ -124,6 +134,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     },
     setLatency: (ms) => {
       rt.latencyMs = ms;
+    },
+    setHangRegions: (regions) => {
+      rt.hangRegions = new Set(regions);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -12,7 +12,7 @@ const optIn = z.enum(['opt-in-not-required', 'opted-in', 'not-opted-in']);
 export const regionEntry = z.union([region, z.strictObject({ name: region, optIn: optIn.default('opt-in-not-required') })]);
 
 /** The regions every account has (opt-in not required), and some opt-in ones this account has not enabled. */
-export const DEFAULT_REGIONS: readonly z.input<typeof regionEntry>[] = [
+export const DEFAULT_REGIONS: readonly z.output<typeof regionEntry>[] = [
   'us-east-1',
   'us-east-2',
   'us-west-1',

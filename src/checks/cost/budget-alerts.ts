@@ -88,7 +88,8 @@ export const budgetAlerts: Check = {
   evaluate(snapshot) {
     const resource = accountResource(snapshot);
     const budgets = snapshot.cost?.budgets;
-    if (!budgets) return [unknown(snapshot, resource, BUDGET_OPERATIONS)];
+    // A collector may drop the budgets when their notifications fail: name whichever of the calls failed.
+    if (!budgets) return [unknown(snapshot, resource, [...BUDGET_OPERATIONS, ...NOTIFICATION_OPERATIONS])];
     const candidates = budgets.filter(isWholeAccountCostBudget);
     if (!candidates.length) return [fail(resource, 'no whole-account cost budget; see budget-exists')];
 

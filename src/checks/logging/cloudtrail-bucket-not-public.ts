@@ -20,7 +20,7 @@ import { listing, mergeRemediations, noQualifyingTrail, qualify, readTrails, tra
 
 const PAB_ALL = 'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true';
 
-const remediation = (bucket = '<bucket>'): Remediation => ({
+const remediation = (bucket = '<bucket>', accountId = '<account-id>'): Remediation => ({
   summary:
     `Make ${bucket === '<bucket>' ? 'the trail bucket' : `bucket ${bucket}`} private: turn on all four Block Public Access settings, and remove policy statements that allow ` +
     'Principal "*" without a condition and ACL grants to Everyone or Authenticated users. CloudTrail needs only its cloudtrail.amazonaws.com statements.',
@@ -35,7 +35,7 @@ const remediation = (bucket = '<bucket>'): Remediation => ({
     `aws s3api get-bucket-policy --bucket ${bucket} --query Policy --output text > policy.json   # remove the public statements, then:`,
     `aws s3api put-bucket-policy --bucket ${bucket} --policy file://policy.json`,
     `aws s3api put-bucket-acl --bucket ${bucket} --acl private`,
-    `aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration ${PAB_ALL}`,
+    `aws s3control put-public-access-block --account-id ${accountId} --public-access-block-configuration ${PAB_ALL}`,
   ],
 });
 
@@ -50,7 +50,7 @@ function judgeBucket(snapshot: AccountSnapshot, name: string, trails: Trail[]): 
   }
   const e = exposure(snapshot, bucket);
   if (e.status === 'public') {
-    return fail(resource, `${who} is public: ${e.reasons.join('; ')}; no public access block (bucket or account) stops it`, remediation(name));
+    return fail(resource, `${who} is public: ${e.reasons.join('; ')}; no public access block (bucket or account) stops it`, remediation(name, snapshot.account.id));
   }
   if (e.status === 'unknown') return { status: 'UNKNOWN', resource, message: `could not evaluate: ${who}: ${failures(snapshot, e.missing)}` };
   const how = e.notes.length ? e.notes.join('; ') : 'no policy statement or ACL grant lets anyone in';
@@ -70,7 +70,6 @@ export const cloudtrailBucketNotPublic: Check = {
     const { qualifying, undetermined } = qualify(read.trails);
     if (qualifying.length === 0 && undetermined.length === 0) return [noQualifyingTrail(snapshot)];
 
-    const account = accountResource(snapshot);
     const byBucket = new Map<string, Trail[]>();
     const bucketless: Trail[] = [];
     for (const { trail } of [...qualifying, ...undetermined]) {
@@ -78,11 +77,13 @@ export const cloudtrailBucketNotPublic: Check = {
       else byBucket.set(trail.s3BucketName, [...(byBucket.get(trail.s3BucketName) ?? []), trail]);
     }
     const verdicts = [...byBucket].map(([name, trails]) => judgeBucket(snapshot, name, trails));
+    // One bucket is the resource whatever the answer; several are the account's.
+    const resource = verdicts.length === 1 ? verdicts[0]!.resource : accountResource(snapshot);
 
     const failed = verdicts.filter((o) => o.status === 'FAIL');
     if (failed.length) {
       const remedy = mergeRemediations(failed.flatMap((o) => (o.remediation ? [o.remediation] : [])));
-      return [fail(failed.length === 1 ? failed[0]!.resource : account, failed.map((o) => o.message).join('; '), remedy)];
+      return [fail(failed.length === 1 ? failed[0]!.resource : resource, failed.map((o) => o.message).join('; '), remedy)];
     }
     const open = [
       ...verdicts.filter((o) => o.status === 'UNKNOWN').map((o) => o.message.replace(/^could not evaluate: /, '')),
@@ -90,7 +91,7 @@ export const cloudtrailBucketNotPublic: Check = {
     ];
     // Private buckets prove nothing while no trail is known to qualify: the one that does may be missing.
     if (qualifying.length === 0) open.push(`no trail is known to qualify (${undetermined.map((a) => undeterminedReason(snapshot, a)).join('; ')})`);
-    if (open.length) return [{ status: 'UNKNOWN', resource: account, message: `could not evaluate: ${open.join('; ')}` }];
-    return [pass(verdicts.length === 1 ? verdicts[0]!.resource : account, verdicts.map((o) => o.message).join('; '))];
+    if (open.length) return [{ status: 'UNKNOWN', resource, message: `could not evaluate: ${open.join('; ')}` }];
+    return [pass(resource, verdicts.map((o) => o.message).join('; '))];
   },
 };

@@ -157,17 +157,25 @@ export function judgeThatTrail(snapshot: AccountSnapshot, judge: (trail: Trail) 
 
   // A trail that may qualify: its FAIL is as good as a qualifying trail's; anything else leaves the answer open.
   const maybe = undetermined.map((a) => ({ a, o: judge(a.trail) }));
-  const open = [
-    ...judged.filter((o) => o.status !== 'FAIL').map((o) => o.message.replace(/^could not evaluate: /, '')),
+  const open: Outcome[] = [
+    ...judged.filter((o) => o.status !== 'FAIL'),
     ...maybe
       .filter(({ o }) => o.status !== 'FAIL')
       .map(({ a, o }) =>
         o.status === 'PASS'
-          ? `${trailLabel(a.trail)} would pass (${o.message}) but whether it qualifies is unknown: ${callFailure(snapshot, a.missing, a.trail.homeRegion)}`
-          : o.message.replace(/^could not evaluate: /, ''),
+          ? { ...o, message: `${trailLabel(a.trail)} would pass (${o.message}) but whether it qualifies is unknown: ${callFailure(snapshot, a.missing, a.trail.homeRegion)}` }
+          : o,
       ),
   ];
-  if (open.length > 0) return [{ status: 'UNKNOWN', resource: accountResource(snapshot), message: `could not evaluate: ${open.join('; ')}` }];
+  if (open.length > 0) {
+    return [
+      {
+        status: 'UNKNOWN',
+        resource: open.length === 1 ? open[0]!.resource : accountResource(snapshot),
+        message: `could not evaluate: ${open.map((o) => o.message.replace(/^could not evaluate: /, '')).join('; ')}`,
+      },
+    ];
+  }
 
   const failed = [...judged, ...maybe.map(({ o }) => o)];
   const only = failed.length === 1 ? failed[0] : undefined;

@@ -41,3 +41,6 @@ export function page<T>(items: readonly T[], start: number, size: number): { ite
   const end = start + size;
   return { items: items.slice(start, end), next: end < items.length ? pageToken(end) : undefined };
 }
+
+/** AWS lists by name in code-point order (`B` before `a`), not by locale. */
+export const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -65,7 +65,8 @@ export interface Term {
 
 // --- Space-delimited patterns ------------------------------------------------------------------------------------
 
-export type DelimitedField = { kind: 'ellipsis' } | { kind: 'named'; name: string };
+/** `...` takes any number of tokens; a named field takes one; an empty slot (`a,,b` or a trailing comma) takes one. */
+export type DelimitedField = { kind: 'ellipsis' } | { kind: 'named'; name: string } | { kind: 'anonymous' };
 
 export type DelimitedExpr =
   | { kind: 'and'; operands: DelimitedExpr[] }

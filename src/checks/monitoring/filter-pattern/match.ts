@@ -150,7 +150,7 @@ function evalDelimited(fields: DelimitedField[], conditions: DelimitedExpr[], me
     }
     const token = tokens[ti];
     if (token === undefined) return false;
-    return bind(fi + 1, ti + 1, new Map(bound).set(field.name, token));
+    return bind(fi + 1, ti + 1, field.kind === 'named' ? new Map(bound).set(field.name, token) : bound);
   };
   return bind(0, 0, new Map());
 }

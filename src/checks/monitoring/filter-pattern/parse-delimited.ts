@@ -1,6 +1,8 @@
 // Space-delimited patterns: [ip, user, ..., status_code = 4* && bytes > 1000, size]. Each field names one
 // space-separated token of the event's text ("..." stands for any number of them); a field may carry conditions,
-// joined with && and || (&& binds tighter), that can name any field. A trailing comma is allowed, as in AWS's example.
+// joined with && and || (&& binds tighter), that can name any field. An empty slot, such as the trailing comma of
+// AWS's example [..., request=*.html*, status_code=4*,], is a field without a name: it takes one token (AWS's
+// example extracts seven fields from it).
 import type { DelimitedExpr, DelimitedField, ParsedPattern } from './ast.js';
 import type { Cursor, RegexBudget } from './scanner.js';
 import { atEnd, col, describeHere, fail, lookingAt, peek, readCompareOp, readValue, skipSpace } from './scanner.js';
@@ -16,8 +18,9 @@ export function parseDelimited(c: Cursor): ParsedPattern {
   for (;;) {
     skipSpace(c);
     if (atEnd(c)) fail(`expected ']' to close the '[' at column ${col(open)}`, c.pos);
-    if (peek(c) === ']' && fields.length > 0) break; // after a trailing comma
-    if (lookingAt(c, '...') || lookingAt(c, '…')) {
+    if ((peek(c) === ']' || peek(c) === ',') && fields.length > 0) {
+      fields.push({ kind: 'anonymous' });
+    } else if (lookingAt(c, '...') || lookingAt(c, '…')) {
       c.pos += peek(c) === '…' ? 1 : 3;
       fields.push({ kind: 'ellipsis' });
     } else {

@@ -169,7 +169,8 @@ function parseSelector(c: Cursor): Selector {
     }
   }
   if (steps.length === 0) fail(`expected '.' and a property name after '$' but found ${describeHere(c)}`, c.pos);
-  if (!atEnd(c) && !/[\s=!<>)]/.test(peek(c))) {
+  // Anything but what may follow a selector (space, an operator, a closing bracket) was meant as part of a name.
+  if (!atEnd(c) && !/[\s=!<>(){}&|]/.test(peek(c))) {
     fail(`'${peek(c)}' cannot appear in a selector (property names are letters, digits, '-' and '_')`, c.pos);
   }
   return { text: c.text.slice(start, c.pos), steps };
