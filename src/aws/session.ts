@@ -40,6 +40,8 @@ export interface SessionClientConfig {
   endpointProvider?: () => { url: URL };
   /** S3 behind a custom endpoint: bucket names go in the path, as LocalStack, MinIO and moto expect. */
   forcePathStyle?: boolean;
+  /** Legacy clients only (see build): the endpoint the environment configures, which they do not read themselves. */
+  endpoint?: string;
 }
 
 interface SdkClient {
@@ -109,7 +111,15 @@ export function createSession(options: SessionOptions = {}): Session {
     }
     // Virtual-hosted style puts the bucket in the host name (`bucket.localhost`), which a local endpoint does not serve.
     if ((Client as unknown) === S3Client && configuredEndpoint('S3', env)) config.forcePathStyle = true;
-    const client = new Client(config);
+    let client = new Client(config);
+    // A client from before the SDK's move to smithy (Cost and Usage Report Service, whose last release is 3.332) needs a
+    // handler object, not its options, and does not read AWS_ENDPOINT_URL: it keeps its own handler, gets the endpoint.
+    if (typeof (client.config as { requestHandler?: { handle?: unknown } }).requestHandler?.handle !== 'function') {
+      client.destroy();
+      const { requestHandler: _options, ...legacy } = config;
+      const override = configuredEndpoint(client.config.serviceId ?? '', env);
+      client = new Client({ ...legacy, ...(override ? { endpoint: override } : {}) } as SessionClientConfig);
+    }
     counter.attach(client as unknown as MiddlewareHost, serviceKey(client.config.serviceId ?? Client.name.replace(/Client$/, '')), clientRegion);
     return client;
   }

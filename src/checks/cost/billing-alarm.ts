@@ -3,17 +3,17 @@
 // preferences, which no API can do. An alarm whose SNS topic has only a pending subscription notifies nobody: the
 // confirmation email was never clicked, the most common way this setup silently fails.
 import type { Alarm, SnsSubscription } from '../../inventory/schema/regional.js';
+import { alarmReach, LIST_SUBSCRIPTIONS } from '../alarm-notification.js';
 import { accountResource, fail, pass, unknownInRegion } from '../support.js';
 import type { Check, Outcome, Remediation } from '../types.js';
 
 export const BILLING_REGION = 'us-east-1';
 const ALARM_OPERATIONS = ['cloudwatch:DescribeAlarms'];
-const SUBSCRIPTION_OPERATIONS = ['sns:ListSubscriptions'];
+const SUBSCRIPTION_OPERATIONS = [LIST_SUBSCRIPTIONS];
 
 const isBillingAlarm = (a: Alarm): boolean => a.namespace === 'AWS/Billing' && a.metricName === 'EstimatedCharges';
 /** ServiceName or LinkedAccount narrows the metric to one service or one member account: not the whole bill. */
 const watchesWholeBill = (a: Alarm): boolean => !('ServiceName' in a.dimensions) && !('LinkedAccount' in a.dimensions);
-const snsTopics = (a: Alarm): string[] => a.alarmActions.filter((arn) => arn.split(':')[2] === 'sns');
 
 const remediation = (topicArn = '<topic-arn>'): Remediation => ({
   summary:
@@ -40,23 +40,12 @@ const remediation = (topicArn = '<topic-arn>'): Remediation => ({
 
 type Verdict = { status: 'PASS' | 'FAIL' | 'UNKNOWN'; message: string; topicArn?: string };
 
-/** Why one topic does or does not reach anyone. */
-function judgeTopic(alarm: Alarm, topicArn: string, subscriptions: SnsSubscription[]): Verdict {
-  const ofTopic = subscriptions.filter((s) => s.topicArn === topicArn);
-  const confirmed = ofTopic.filter((s) => s.confirmed).length;
-  const threshold = alarm.threshold === null ? '' : ` (threshold ${alarm.threshold} ${alarm.dimensions['Currency'] ?? 'USD'})`;
-  if (confirmed) return { status: 'PASS', message: `alarm ${alarm.name}${threshold} notifies topic ${topicArn}, which has ${confirmed} confirmed subscription(s)` };
-  const why = ofTopic.length ? 'no confirmed subscription (pending confirmation: check the inbox)' : 'no subscription';
-  return { status: 'FAIL', message: `topic ${topicArn} has ${why}`, topicArn };
-}
-
 function judgeAlarm(alarm: Alarm, subscriptions: SnsSubscription[] | undefined): Verdict {
-  if (!alarm.actionsEnabled) return { status: 'FAIL', message: `alarm ${alarm.name} has its actions disabled` };
-  const topics = snsTopics(alarm);
-  if (!topics.length) return { status: 'FAIL', message: `alarm ${alarm.name} has no SNS action` };
-  if (!subscriptions) return { status: 'UNKNOWN', message: '' };
-  const verdicts = topics.map((t) => judgeTopic(alarm, t, subscriptions));
-  return verdicts.find((v) => v.status === 'PASS') ?? { ...verdicts[0]!, message: verdicts.map((v) => v.message).join(', ') };
+  const reach = alarmReach(alarm, subscriptions);
+  if (reach.status === 'UNKNOWN') return { status: 'UNKNOWN', message: '' };
+  if (reach.status === 'FAIL') return { status: 'FAIL', message: reach.message, topicArn: reach.topicArn };
+  const threshold = alarm.threshold === null ? '' : ` (threshold ${alarm.threshold} ${alarm.dimensions['Currency'] ?? 'USD'})`;
+  return { status: 'PASS', message: `alarm ${alarm.name}${threshold} notifies topic ${reach.topicArn}, which has ${reach.confirmed} confirmed subscription(s)` };
 }
 
 export const billingAlarm: Check = {

@@ -12,7 +12,7 @@ import type { Bucket } from '../../inventory/schema/logging.js';
 import type { AccountSnapshot } from '../../inventory/snapshot.js';
 import { asList, effectIs, field, statementsOf, type PolicyStatement } from '../identity/permissions.js';
 import { unknown } from '../support.js';
-import { listing } from './trails.js';
+import { listing } from './text.js';
 
 export const GET_BUCKET_POLICY = 's3:GetBucketPolicy';
 export const GET_BUCKET_ACL = 's3:GetBucketAcl';

@@ -16,7 +16,8 @@ import {
   exposure,
   failures,
 } from './buckets.js';
-import { listing, mergeRemediations, noQualifyingTrail, qualify, readTrails, trailLabel, undeterminedReason } from './trails.js';
+import { mergeRemediations, noQualifyingTrail, qualify, readTrails, trailLabel, undeterminedReason } from './trails.js';
+import { listing } from './text.js';
 
 const PAB_ALL = 'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true';
 

@@ -40,7 +40,7 @@ describe('cloudtrail-log-validation', () => {
     const s = withError(loggingSnapshot({ trails: [cloudTrail('main', { isLogging: null })] }), { service: 'cloudtrail', operation: 'GetTrailStatus', region: 'us-east-1' });
     const o = run(s);
     expect(o.status).toBe('UNKNOWN');
-    expect(o.message).toContain('trail main would pass');
+    expect(o.message).toContain('trail main validates its log files (signed digest files), but whether trail main qualifies is unknown');
     expect(o.message).toContain('cloudtrail:GetTrailStatus failed in us-east-1');
   });
 

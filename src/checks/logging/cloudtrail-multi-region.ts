@@ -1,13 +1,11 @@
 // cloudtrail-multi-region (seeds 002, 003, 004; CIS 4.1): the audit trail every incident response starts from. Seed 002
 // could prove which API calls were the attacker's only because CloudTrail had them; the 90-day event history is not
 // enough (seed 004). One trail must cover every region, be logging, and record read and write management events.
-import type { Trail } from '../../inventory/schema/logging.js';
 import type { AccountSnapshot } from '../../inventory/snapshot.js';
 import { accountResource, fail, pass } from '../support.js';
 import type { Check, Outcome, Remediation } from '../types.js';
 import {
   createTrailRemediation,
-  listing,
   ownerNote,
   qualify,
   readTrails,
@@ -15,13 +13,14 @@ import {
   undeterminedReason,
   type TrailAssessment,
 } from './trails.js';
+import { listing } from './text.js';
 
 const ALL_MANAGEMENT_BASIC = `'[{"ReadWriteType":"All","IncludeManagementEvents":true}]'`;
 const ALL_MANAGEMENT_ADVANCED = `'[{"Name":"Management events","FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]}]}]'`;
 
 /** The commands that make this trail qualify, one per reason it does not. */
 function fixTrail(snapshot: AccountSnapshot, a: TrailAssessment): Remediation {
-  const t: Trail = a.trail;
+  const t = a.trail;
   const at = `--region ${t.homeRegion}`;
   const cli: string[] = [];
   if (!t.isMultiRegion) cli.push(`aws cloudtrail update-trail --name ${t.name} --is-multi-region-trail ${at}`);
@@ -35,19 +34,19 @@ function fixTrail(snapshot: AccountSnapshot, a: TrailAssessment): Remediation {
   if (t.isLogging === false) cli.push(`aws cloudtrail start-logging --name ${t.name} ${at}`);
   return {
     summary:
-      `Make ${trailLabel(t)} qualify (it ${listing(a.reasons)}), or create a new trail as below. The put-*-selectors commands replace the trail's selectors: ` +
-      `add back any data event selectors you keep.${ownerNote(snapshot, t)}`,
+      `Make ${trailLabel(t)} qualify (it ${listing(a.reasons)}), or create a new multi-region trail instead (aws cloudtrail create-trail --is-multi-region-trail ...). ` +
+      `The put-*-selectors commands replace the trail's selectors: add back any data event selectors you keep.${ownerNote(snapshot, t)}`,
     console: [
       `CloudTrail > Trails > ${t.name} (in ${t.homeRegion})`,
       'Logging: if it is off, click Start logging',
       'Management events > Edit: API activity Read and Write, Save changes',
       'A single-region trail cannot be made multi-region in the console: use the CLI command, or create a new trail (console trails cover all regions)',
     ],
-    cli: [...cli, ...createTrailRemediation.cli],
+    cli,
   };
 }
 
-const describe = (a: TrailAssessment): string => `${trailLabel(a.trail)} ${listing(a.reasons)}`;
+const why = (a: TrailAssessment): string => `${trailLabel(a.trail)} ${listing(a.reasons)}`;
 
 export const cloudtrailMultiRegion: Check = {
   id: 'cloudtrail-multi-region',
@@ -75,7 +74,7 @@ export const cloudtrailMultiRegion: Check = {
         ),
       ];
     }
-    const against = rejected.map(describe);
+    const against = rejected.map(why);
     if (undetermined.length > 0) {
       return [{ status: 'UNKNOWN', resource: account, message: `could not evaluate: ${[...undetermined.map((a) => undeterminedReason(snapshot, a)), ...against].join('; ')}` }];
     }

@@ -7,7 +7,8 @@ import type { AccountSnapshot } from '../../inventory/snapshot.js';
 import { accountResource, fail, pass } from '../support.js';
 import type { Check, Outcome, Remediation } from '../types.js';
 import { s3DataScopes } from './selectors.js';
-import { assessTrail, listing, ownerNote, qualify, readTrails, trailLabel, undeterminedReason, type TrailAssessment } from './trails.js';
+import { assessTrail, ownerNote, qualify, readTrails, trailLabel, undeterminedReason, type TrailAssessment } from './trails.js';
+import { listing } from './text.js';
 
 const BASIC = `'[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]'`;
 const ADVANCED =

@@ -7,7 +7,7 @@ import type { AccountSnapshot } from '../../inventory/snapshot.js';
 import { fail, pass, unknownInRegion } from '../support.js';
 import type { Check, Outcome, Remediation } from '../types.js';
 import { auditedRegions } from './regions.js';
-import { listing } from './trails.js';
+import { listing } from './text.js';
 
 export const DESCRIBE_RECORDERS = 'config:DescribeConfigurationRecorders';
 const DESCRIBE_RECORDER_STATUS = 'config:DescribeConfigurationRecorderStatus';

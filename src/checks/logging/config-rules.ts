@@ -12,7 +12,7 @@ import { accountResource, fail, pass, unknownInRegion } from '../support.js';
 import type { Check, Outcome, Remediation } from '../types.js';
 import { DESCRIBE_RECORDERS } from './config-recorder.js';
 import { auditedRegions } from './regions.js';
-import { listing } from './trails.js';
+import { listing } from './text.js';
 
 const DESCRIBE_RULES = 'config:DescribeConfigRules';
 
@@ -49,6 +49,12 @@ const has = (rules: ConfigRule[], seed: SeedRule): boolean =>
     (r) => !(r.state ?? '').startsWith('DELETING') && (r.sourceIdentifier === seed.identifier || r.name.toLowerCase() === seed.name),
   );
 
+/** The region that answers for the account-wide rules: one recording global resource types, else us-east-1, else the first. */
+function pickHome(snapshot: AccountSnapshot, recording: string[]): string {
+  const global = recording.find((r) => snapshot.regional[r]?.configRecorders?.some((c) => c.includeGlobalResourceTypes));
+  return global ?? (recording.includes('us-east-1') ? 'us-east-1' : recording[0]!);
+}
+
 export const configRules: Check = {
   id: 'config-rules',
   title: "AWS Config has seed 003's six rules",
@@ -75,8 +81,10 @@ export const configRules: Check = {
     const known = recording.filter((r): r is { region: string; rules: ConfigRule[] } => r.rules !== undefined);
     const blind = recording.filter((r) => r.rules === undefined).map((r) => r.region);
     const accountWide = SEED_RULES.filter((s) => !s.regional);
-    const home = (seed: SeedRule) => known.filter((r) => has(r.rules, seed)).map((r) => r.region);
-    const nowhere = accountWide.filter((s) => home(s).length === 0);
+    const homes = (seed: SeedRule) => known.filter((r) => has(r.rules, seed)).map((r) => r.region);
+    const nowhere = accountWide.filter((s) => homes(s).length === 0);
+    // Account-wide rules missing everywhere are one problem, reported once: in the region recording global resources.
+    const home = pickHome(snapshot, recording.map((r) => r.region));
 
     for (const { region, rules } of recording) {
       if (!rules) {
@@ -84,24 +92,29 @@ export const configRules: Check = {
         continue;
       }
       const here = SEED_RULES.filter((s) => s.regional && !has(rules, s));
+      const owed = region === home ? nowhere : [];
       // An account-wide rule seen nowhere may still be in a region whose rules could not be read.
-      if (here.length === 0 && nowhere.length > 0 && blind.length > 0) {
+      if (here.length === 0 && owed.length > 0 && blind.length > 0) {
         const o = unknownInRegion(snapshot, region, [DESCRIBE_RULES], blind[0]!);
-        out.push({ ...o, resource: region, message: `${o.message}; ${listing(nowhere.map((s) => s.name))} found in no other region` });
+        out.push({ ...o, resource: region, message: `${o.message}; ${listing(owed.map((s) => s.name))} found in no other region` });
         continue;
       }
-      const missing = [...here, ...(blind.length ? [] : nowhere)];
-      if (missing.length === 0) {
-        const elsewhere = accountWide.filter((s) => !has(rules, s));
-        const where = elsewhere.length ? `; ${listing(elsewhere.map((s) => s.name))} run in ${listing([...new Set(elsewhere.flatMap(home))])}` : '';
-        out.push(pass(region, `seed 003's Config rules are in place: ${6 - elsewhere.length} here${where}`));
-      } else {
-        const text = [
-          ...here.map((s) => `${s.name} (needed in each region Config records)`),
-          ...missing.filter((s) => !s.regional).map((s) => `${s.name} (in no region)`),
-        ];
+      const missing = [...here, ...(blind.length ? [] : owed)];
+      if (missing.length > 0) {
+        const text = [...here.map((s) => `${s.name} (needed in each region Config records)`), ...missing.filter((s) => !s.regional).map((s) => `${s.name} (in no region)`)];
         out.push(fail(region, `missing Config rules in ${region}: ${text.join(', ')}`, remediation(missing, region)));
+        continue;
       }
+      const elsewhere = accountWide.filter((s) => !has(rules, s));
+      const found = elsewhere.filter((s) => homes(s).length > 0);
+      const lacking = elsewhere.filter((s) => homes(s).length === 0);
+      const parts = [
+        elsewhere.length === 0 ? 'all six here' : 'the S3 rules here',
+        ...(found.length ? [`${listing(found.map((s) => s.name))} in ${listing([...new Set(found.flatMap(homes))])}`] : []),
+        ...(lacking.length ? [`${listing(lacking.map((s) => s.name))} in no region (failed in ${home})`] : []),
+      ];
+      const where = parts.join('; ');
+      out.push(pass(region, `Config rules of seed 003: ${where}`));
     }
     return out;
   },

@@ -163,7 +163,7 @@ export function judgeThatTrail(snapshot: AccountSnapshot, judge: (trail: Trail) 
       .filter(({ o }) => o.status !== 'FAIL')
       .map(({ a, o }) =>
         o.status === 'PASS'
-          ? { ...o, message: `${trailLabel(a.trail)} would pass (${o.message}) but whether it qualifies is unknown: ${callFailure(snapshot, a.missing, a.trail.homeRegion)}` }
+          ? { ...o, message: `${o.message}, but whether ${trailLabel(a.trail)} qualifies is unknown: ${callFailure(snapshot, a.missing, a.trail.homeRegion)}` }
           : o,
       ),
   ];
@@ -186,10 +186,4 @@ export function judgeThatTrail(snapshot: AccountSnapshot, judge: (trail: Trail) 
       mergeRemediations(failed.flatMap((o) => (o.remediation ? [o.remediation] : []))),
     ),
   ];
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listing(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

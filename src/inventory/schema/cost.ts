@@ -10,6 +10,8 @@ export const budgetSchema = z.object({
   limit: z.object({ amount: z.number(), unit: z.string() }).nullable(),
   /** Budgets API CostFilters; empty means the whole account. */
   costFilters: z.record(z.string(), z.array(z.string())).default({}),
+  /** Budgets API FilterExpression, the newer form of filters, as the API gives it; absent or null: none. */
+  filterExpression: z.unknown().optional(),
   notifications: z.array(
     z.object({
       notificationType: z.string() /* ACTUAL | FORECASTED */,

@@ -6,7 +6,9 @@ export const regionsSchema = z.object({
   enabled: z.array(z.string()),
   /** Opt-in regions the account has not enabled: skipped, not errors. */
   notEnabled: z.array(z.string()).default([]),
-  /** The regions collected: the enabled ones, limited by --region/--regions. */
+  /** The regions collected: the enabled ones, limited by --regions. */
   audited: z.array(z.string()),
+  /** Why the audited set is not simply `enabled`: a requested region that is not enabled, DescribeRegions failing. */
+  notes: z.array(z.string()).optional(),
 });
 export type Regions = z.infer<typeof regionsSchema>;
