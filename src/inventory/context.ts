@@ -20,8 +20,21 @@ export interface CredentialReportPolling {
   maxDelayMs: number;
 }
 
+/**
+ * What a collection covers, named after the check areas it serves: `identity` is IAM, STS and the account contacts
+ * (the root, identity, password-policy and policy checks); the others are the areas of the same name.
+ */
+export const COLLECT_AREAS = ['identity', 'cost', 'logging', 'monitoring', 'exposure'] as const;
+export type CollectArea = (typeof COLLECT_AREAS)[number];
+
 export interface CollectOptions {
   onProgress?: (event: ProgressEvent) => void;
+  /** The areas to collect; default all. Without cost, logging, monitoring and exposure no region is asked anything. */
+  scope?: readonly CollectArea[];
+  /** --regions: audit only these (each must exist; one the account has not enabled is skipped with a note). Default: every enabled region. */
+  regions?: readonly string[];
+  /** Regional calls in flight at once, across all regions. */
+  regionalConcurrency?: number;
   /** MaxItems for IAM's paginated calls. 1000 is IAM's ceiling and keeps the call count flat as accounts grow. */
   pageSize?: number;
   credentialReport?: Partial<CredentialReportPolling>;
@@ -34,6 +47,9 @@ export interface CollectOptions {
 }
 
 export interface ResolvedCollectOptions {
+  scope: ReadonlySet<CollectArea>;
+  regions: readonly string[] | undefined;
+  regionalConcurrency: number;
   pageSize: number;
   credentialReport: CredentialReportPolling;
   concurrency: number;
@@ -42,6 +58,9 @@ export interface ResolvedCollectOptions {
 }
 
 export const DEFAULT_COLLECT_OPTIONS: ResolvedCollectOptions = {
+  scope: new Set(COLLECT_AREAS),
+  regions: undefined,
+  regionalConcurrency: 16,
   pageSize: 1000,
   credentialReport: { maxTries: 10, delayMs: 1_000, maxDelayMs: 5_000 },
   concurrency: 8,
@@ -51,6 +70,9 @@ export const DEFAULT_COLLECT_OPTIONS: ResolvedCollectOptions = {
 
 export function resolveCollectOptions(options: CollectOptions): ResolvedCollectOptions {
   return {
+    scope: options.scope ? new Set(options.scope) : DEFAULT_COLLECT_OPTIONS.scope,
+    regions: options.regions?.length ? options.regions : undefined,
+    regionalConcurrency: options.regionalConcurrency ?? DEFAULT_COLLECT_OPTIONS.regionalConcurrency,
     pageSize: options.pageSize ?? DEFAULT_COLLECT_OPTIONS.pageSize,
     credentialReport: { ...DEFAULT_COLLECT_OPTIONS.credentialReport, ...options.credentialReport },
     concurrency: options.concurrency ?? DEFAULT_COLLECT_OPTIONS.concurrency,

@@ -11,7 +11,7 @@
 import { DeadlineError, withDeadline } from '../aws/deadline.js';
 import { createLimiter } from '../aws/limiter.js';
 import type { Session } from '../aws/session.js';
-import { FailureLog, RecordedFailure, type ProgressEvent } from './context.js';
+import { FailureLog, RecordedFailure, type CollectArea, type ProgressEvent } from './context.js';
 import { collectConfigRecorders } from './config/recorders.js';
 import { collectConfigRules } from './config/rules.js';
 import { collectAccessAnalyzers } from './exposure/access-analyzer.js';
@@ -53,6 +53,8 @@ export interface RegionalCollector<K extends keyof RegionFacts = keyof RegionFac
   readonly operation: string;
   /** Progress step, `service:concern`; the event also carries the region. */
   readonly step: string;
+  /** The areas whose checks read the section; absent: it runs whenever the fan-out does. */
+  readonly areas?: readonly CollectArea[];
   /** The regions it runs in; default every audited region. Return a subset when the checks only need some. */
   regions?(inputs: FanOutInputs): readonly string[];
   /** The section's value; null where the section allows it ("collected: none", as Security Hub not subscribed). */
@@ -64,12 +66,21 @@ const regional = <K extends keyof RegionFacts>(collector: RegionalCollector<K>):
 
 export const REGIONAL_COLLECTORS: readonly RegionalCollector[] = [
   // Monitoring (and the billing alarm of the cost area): only where the trails' log groups live, plus us-east-1.
-  regional({ section: 'alarms', service: 'cloudwatch', operation: 'DescribeAlarms', step: 'cloudwatch:alarms', regions: alarmRegions, collect: collectAlarms }),
+  regional({
+    section: 'alarms',
+    service: 'cloudwatch',
+    operation: 'DescribeAlarms',
+    step: 'cloudwatch:alarms',
+    areas: ['cost', 'monitoring'],
+    regions: alarmRegions,
+    collect: collectAlarms,
+  }),
   regional({
     section: 'metricFilters',
     service: 'logs',
     operation: 'DescribeMetricFilters',
     step: 'logs:metric-filters',
+    areas: ['monitoring'],
     regions: metricFilterRegions,
     collect: collectMetricFilters,
   }),
@@ -78,6 +89,7 @@ export const REGIONAL_COLLECTORS: readonly RegionalCollector[] = [
     service: 'sns',
     operation: 'ListSubscriptions',
     step: 'sns:subscriptions',
+    areas: ['cost', 'monitoring'],
     regions: alarmRegions,
     collect: collectSnsSubscriptions,
   }),
@@ -108,6 +120,8 @@ export interface FanOutOptions {
   /** Deadline of one AWS call, retries included. */
   readonly callTimeoutMs: number;
   readonly report: (event: ProgressEvent) => void;
+  /** Entries with `areas` run only when one of them is here; default: all. */
+  readonly scope?: ReadonlySet<CollectArea>;
   readonly collectors?: readonly RegionalCollector[];
 }
 
@@ -121,7 +135,8 @@ export interface FanOutResult {
 /** Runs the table over the regions. Never throws for a failed call: its section is absent, the failure in `errors`. */
 export async function collectRegional(session: Session, inputs: FanOutInputs, options: FanOutOptions): Promise<FanOutResult> {
   const { report } = options;
-  const collectors = options.collectors ?? REGIONAL_COLLECTORS;
+  const { scope } = options;
+  const collectors = (options.collectors ?? REGIONAL_COLLECTORS).filter((c) => !scope || !c.areas || c.areas.some((a) => scope.has(a)));
   const limit = createLimiter(options.concurrency);
   const facts: Record<string, RegionFacts> = Object.fromEntries(inputs.audited.map((r) => [r, {}]));
   /** Regions that let a call run out its deadline, with the first such call: the rest are not sent there. */

@@ -13,6 +13,7 @@ import type { Alarm, MetricFilter } from '../../inventory/schema/regional.js';
 import type { AccountSnapshot } from '../../inventory/snapshot.js';
 import type { AlarmReach } from '../alarm-notification.js';
 import { alarmReach, LIST_SUBSCRIPTIONS } from '../alarm-notification.js';
+import { listing } from '../logging/text.js';
 import { fail, pass, unknownInRegion } from '../support.js';
 import type { Outcome, Remediation } from '../types.js';
 import type { MonitoringCheckId } from './filter-pattern/index.js';
@@ -39,7 +40,7 @@ type Reached = Extract<AlarmReach, { status: 'PASS' }>;
 const isReach = (r: AlarmReach): r is Reached => r.status === 'PASS';
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
-/** "metric filter x on log group g (r) misses A" / "the 2 metric filters on log group g (r) (x, y) miss A". */
+/** "metric filter x on log group g (r) misses A" / "metric filters x and y on log group g (r) miss A". */
 function filtersMiss(group: LogGroup, filters: readonly MetricFilter[], reason: string): string {
   const where = `log group ${group.name} (${group.region})`;
   if (filters.length === 0) return `no metric filter on ${where}`;
@@ -47,7 +48,7 @@ function filtersMiss(group: LogGroup, filters: readonly MetricFilter[], reason: 
   // The judge numbers unparsable patterns in the order given; name the filter instead.
   const named = reason.replace(/cannot parse pattern (\d+)/g, (_m, i: string) => `cannot parse ${names[Number(i) - 1] ?? `pattern ${i}`}`);
   const one = filters.length === 1;
-  const subject = one ? `metric filter ${names[0]} on ${where}` : `the ${filters.length} metric filters on ${where} (${names.join(', ')})`;
+  const subject = `${one ? 'metric filter' : 'metric filters'} ${listing(names)} on ${where}`;
   if (named.startsWith('misses ')) return `${subject} ${one ? named : named.replace(/^misses /, 'miss ')}`;
   return `${subject}: ${named}`;
 }
@@ -99,7 +100,7 @@ export function judgeLogGroup(snapshot: AccountSnapshot, id: MonitoringCheckId, 
       .filter(({ w }) => w.relevant)
       .map(({ w, r }) => `metric filter ${w.filter.name} feeds alarm ${r.alarm.name}, which notifies topic ${r.topicArn} (${r.confirmed} confirmed ${plural(r.confirmed, 'subscription', 'subscriptions')})`);
     const note = describeOverBroad(judged.overBroad);
-    return pass(resource, `log group ${group.name} (${group.region}): ${chains.join('; ')}${note ? `; note: the filters ${note}` : ''}`);
+    return pass(resource, `log group ${group.name} (${group.region}): ${chains.join('; ')}${note ? `; note: ${note}` : ''}`);
   }
 
   const maybe = watched.filter((w) => w.reaches.some((r) => r.status !== 'FAIL'));

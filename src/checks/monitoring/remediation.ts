@@ -39,7 +39,7 @@ export function cisAlarmRemediation(id: MonitoringCheckId, events: string, where
       ...(where.noDelivery ? ['CloudTrail > Trails > the multi-region trail > CloudWatch Logs > Edit: Enabled, a new log group and role; Save changes'] : []),
       `CloudWatch (${region}) > Logs > Log groups > ${logGroup} > Metric filters > Create metric filter: the filter pattern of the put-metric-filter command below; ` +
         `filter name ${id}, metric namespace ${NAMESPACE}, metric name ${id}, metric value 1`,
-      `Metric filters: select ${id} > Create alarm: statistic Sum, period 5 minutes, Greater/Equal than 1; alarm name ${id}`,
+      `Metric filters: select ${id} > Create alarm: statistic Sum, period 5 minutes, condition Greater/Equal, threshold 1; alarm name ${id}`,
       `Notification: In alarm, send a notification to ${where.topicArn ? `topic ${where.topicArn}` : `a new topic (e.g. ${TOPIC_NAME}) with your email address`}; create the alarm`,
       'Open the email "AWS Notification - Subscription Confirmation" and click Confirm subscription: until then the alarm notifies nobody',
     ],
