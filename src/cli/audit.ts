@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditSnapshot, type Thresholds } from '../audit.js';
+import { auditSnapshot, collectScope, type Thresholds } from '../audit.js';
 import { loadSnapshot } from '../inventory/load.js';
 import { renderJsonString } from '../report/json.js';
 import { failedAtOrAbove } from '../report/summary.js';
@@ -44,7 +44,9 @@ export function registerAudit(program: Command, io: Io, state: CommandState): vo
   );
   for (const [flag, , help] of THRESHOLDS) cmd.option(flag, help, positiveInt(flag.split(' ')[0]!));
   cmd.action(async (opts: AuditOptions) => {
-    const snapshot = opts.snapshot ? await loadSnapshot(opts.snapshot) : await collectFromAws(opts, io);
+    const snapshot = opts.snapshot
+      ? await loadSnapshot(opts.snapshot)
+      : await collectFromAws(opts, io, collectScope({ include: opts.check, exclude: opts.skip }));
     const thresholds: Partial<Thresholds> = {};
     for (const [, key] of THRESHOLDS) if (opts[key] !== undefined) thresholds[key] = opts[key];
     const results = auditSnapshot(snapshot, { include: opts.check, exclude: opts.skip, thresholds });

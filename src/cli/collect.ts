@@ -1,28 +1,32 @@
 // Collecting from AWS for a command: credentials up front (exit 3 if none), progress on stderr.
 import type { Command } from 'commander';
 import { createSession } from '../aws/session.js';
-import { collectSnapshot } from '../inventory/collect.js';
+import { collectSnapshot, type CollectArea } from '../inventory/collect.js';
 import type { AccountSnapshot } from '../inventory/snapshot.js';
 import type { Io } from './main.js';
+import { list } from './options.js';
 import { createProgress } from './progress.js';
 
 export interface AwsOptions {
   profile?: string;
   region?: string;
+  regions?: string[];
   quiet?: boolean;
 }
 
 export const addAwsOptions = (cmd: Command): Command =>
   cmd
     .option('--profile <name>', 'AWS profile from ~/.aws/config (default: the standard credential chain)')
-    .option('--region <region>', 'region for regional calls (default: AWS_REGION, the profile, us-east-1)');
+    .option('--region <region>', 'home region, for the calls that are not per region (default: AWS_REGION, the profile, us-east-1)')
+    .option('--regions <list>', 'audit only these regions (comma-separated, repeatable; default: every region the account has enabled)', list);
 
-export async function collectFromAws(opts: AwsOptions, io: Io): Promise<AccountSnapshot> {
+/** `scope`: the areas to collect (the selected checks'); default all. */
+export async function collectFromAws(opts: AwsOptions, io: Io, scope?: CollectArea[]): Promise<AccountSnapshot> {
   const session = createSession({ profile: opts.profile, region: opts.region });
   await session.getCredentialsOrFail();
   const progress = createProgress(io.stderr, !opts.quiet);
   try {
-    return await collectSnapshot(session, { onProgress: progress.onProgress });
+    return await collectSnapshot(session, { onProgress: progress.onProgress, regions: opts.regions, ...(scope ? { scope } : {}) });
   } finally {
     progress.stop();
   }

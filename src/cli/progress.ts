@@ -1,6 +1,8 @@
 // A one-line spinner on stderr while collecting, only where a person is watching (a TTY).
 export interface ProgressEvent {
   step: string;
+  /** A regional step runs once per region: each run is its own line item. */
+  region?: string;
   state: 'start' | 'done' | 'error';
 }
 
@@ -24,9 +26,10 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
   timer.unref();
   return {
     onProgress(event) {
-      if (event.state === 'start') running.add(event.step);
+      const key = event.region ? `${event.step} ${event.region}` : event.step;
+      if (event.state === 'start') running.add(key);
       else {
-        running.delete(event.step);
+        running.delete(key);
         done++;
       }
       draw();

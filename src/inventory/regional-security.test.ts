@@ -46,9 +46,12 @@ const codes = (errors: FanOutResult['errors']) => errors.map((e) => `${e.region}
 
 describe('regional logging and exposure: the clean account', () => {
   it('finds Config, the seed rules, an analyzer, GuardDuty and Security Hub in every region, and the rotated key', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    const emu = await emulate(scenarioFile('clean-account'), CLEAN_KEY);
     const { facts, errors, events } = await fanOut();
     expect(errors).toEqual([]);
+    // Eight calls a region where everything is on, plus one or two per KMS key (us-east-1 has two keys, one of them customer managed).
+    const total = Object.values(emu.calls()).reduce((a, b) => a + b, 0);
+    expect(total).toBe(8 * REGIONS.length + 2 + 1);
     for (const region of REGIONS) {
       const f = facts[region]!;
       expect(f.configRecorders).toEqual([
@@ -82,7 +85,7 @@ describe('regional logging and exposure: the clean account', () => {
 
 describe('regional logging and exposure: the leaky account', () => {
   it('finds nothing turned on, and the key that does not rotate', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_KEY);
+    const emu = await emulate(scenarioFile('leaky-account'), LEAKY_KEY);
     const { facts, errors } = await fanOut();
     expect(errors).toEqual([]);
     for (const region of REGIONS) {
@@ -90,6 +93,9 @@ describe('regional logging and exposure: the leaky account', () => {
     }
     expect(facts['us-east-1']?.kmsKeys?.find((k) => k.manager === 'CUSTOMER')).toMatchObject({ spec: 'SYMMETRIC_DEFAULT', state: 'Enabled', rotationEnabled: false });
     for (const secret of canaries(LEAKY)) expect(JSON.stringify(facts)).not.toContain(secret);
+    // No recorder, no status to ask; no detector, nothing to get.
+    expect(emu.calls()['config:DescribeConfigurationRecorderStatus']).toBeUndefined();
+    expect(emu.calls()['guardduty:GetDetector']).toBeUndefined();
   });
 });
 

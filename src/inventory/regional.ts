@@ -6,8 +6,10 @@
 // Adding a regional collector: write `collect(session, region, failures, call)` in a file of its area
 // (e.g. src/inventory/kms/keys.ts) returning the value of one RegionFacts section; send every AWS call through
 // `call.timed((abortSignal) => client.send(command, { abortSignal }))` so the deadline applies; record failures
-// with call()/attempt() from context.ts passing `region`; then add one entry to REGIONAL_COLLECTORS below.
-// Nothing else changes: collect.ts runs the table, and the entry's section appears in snapshot.regional[region].
+// with call()/attempt() from context.ts passing `region`; then add one entry to REGIONAL_COLLECTORS below, with the
+// `areas` whose checks read it (so `--check identity` asks no region anything) and, if the checks need only some
+// regions, a `regions` function. Nothing else changes: collect.ts runs the table, and the entry's section appears in
+// snapshot.regional[region].
 import { DeadlineError, withDeadline } from '../aws/deadline.js';
 import { createLimiter } from '../aws/limiter.js';
 import type { Session } from '../aws/session.js';
@@ -94,24 +96,26 @@ export const REGIONAL_COLLECTORS: readonly RegionalCollector[] = [
     collect: collectSnsSubscriptions,
   }),
   // Logging and exposure: every audited region, one result each (a detector, an analyzer, a recorder protect their region only).
-  regional({ section: 'kmsKeys', service: 'kms', operation: 'ListKeys', step: 'kms:keys', collect: collectKmsKeys }),
+  regional({ section: 'kmsKeys', service: 'kms', operation: 'ListKeys', step: 'kms:keys', areas: ['logging'], collect: collectKmsKeys }),
   regional({
     section: 'configRecorders',
     service: 'config',
     operation: 'DescribeConfigurationRecorders',
     step: 'config:recorders',
+    areas: ['logging'],
     collect: collectConfigRecorders,
   }),
-  regional({ section: 'configRules', service: 'config', operation: 'DescribeConfigRules', step: 'config:rules', collect: collectConfigRules }),
+  regional({ section: 'configRules', service: 'config', operation: 'DescribeConfigRules', step: 'config:rules', areas: ['logging'], collect: collectConfigRules }),
   regional({
     section: 'accessAnalyzers',
     service: 'access-analyzer',
     operation: 'ListAnalyzers',
     step: 'access-analyzer:analyzers',
+    areas: ['exposure'],
     collect: collectAccessAnalyzers,
   }),
-  regional({ section: 'guardDutyDetectors', service: 'guardduty', operation: 'ListDetectors', step: 'guardduty:detectors', collect: collectGuardDutyDetectors }),
-  regional({ section: 'securityHub', service: 'securityhub', operation: 'DescribeHub', step: 'securityhub:hub', collect: collectSecurityHub }),
+  regional({ section: 'guardDutyDetectors', service: 'guardduty', operation: 'ListDetectors', step: 'guardduty:detectors', areas: ['exposure'], collect: collectGuardDutyDetectors }),
+  regional({ section: 'securityHub', service: 'securityhub', operation: 'DescribeHub', step: 'securityhub:hub', areas: ['exposure'], collect: collectSecurityHub }),
 ];
 
 export interface FanOutOptions {

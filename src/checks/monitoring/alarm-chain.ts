@@ -33,8 +33,7 @@ interface Watched {
 
 const onMetricOf = (f: MetricFilter, a: Alarm): boolean =>
   f.metricTransformations.some((t) => t.metricNamespace === a.namespace && t.metricName === a.metricName);
-const metricsOf = (f: MetricFilter): string =>
-  f.metricTransformations.length ? f.metricTransformations.map((t) => `${t.metricNamespace}/${t.metricName}`).join(', ') : 'no metric';
+const metricsOf = (f: MetricFilter): string => f.metricTransformations.map((t) => `${t.metricNamespace}/${t.metricName}`).join(', ');
 const covers = (id: MonitoringCheckId, ws: readonly Watched[]): boolean => judgeAny(id, ws.map((w) => w.filter.pattern)).ok;
 type Reached = Extract<AlarmReach, { status: 'PASS' }>;
 const isReach = (r: AlarmReach): r is Reached => r.status === 'PASS';
@@ -86,7 +85,13 @@ export function judgeLogGroup(snapshot: AccountSnapshot, id: MonitoringCheckId, 
   const alarmed = watched.filter((w) => w.reaches.length > 0);
   if (!covers(id, alarmed)) {
     const missing = watched.filter((w) => w.relevant && w.reaches.length === 0);
-    const message = missing.map((w) => `no alarm on ${metricsOf(w.filter)} (metric filter ${w.filter.name} on log group ${group.name}, ${group.region})`).join('; ');
+    const message = missing
+      .map((w) =>
+        w.filter.metricTransformations.length
+          ? `no alarm on ${metricsOf(w.filter)} (metric filter ${w.filter.name} on log group ${group.name}, ${group.region})`
+          : `metric filter ${w.filter.name} on log group ${group.name} (${group.region}) publishes no metric, so no alarm can watch it`,
+      )
+      .join('; ');
     return fail(resource, message, remedy(where));
   }
 

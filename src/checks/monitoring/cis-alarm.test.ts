@@ -87,6 +87,11 @@ describe('cisAlarmCheck (as alarm-iam-policy-changes)', () => {
     }
   });
 
+  it('says so when a filter publishes no metric for an alarm to watch', () => {
+    const o = run(monitoringSnapshot({ ...chain, metricFilters: [metricFilter(ID, REFERENCE, { metricTransformations: [] })] }));
+    expect(o).toMatchObject({ status: 'FAIL', message: `metric filter ${ID} on ${WHERE} publishes no metric, so no alarm can watch it` });
+  });
+
   it('needs an alarm on every filter the events depend on; an alarmed filter alone must cover them all', () => {
     const split = [metricFilter('attach-detach', ATTACH_DETACH), metricFilter('the-rest', THE_REST)];
     const o = run(monitoringSnapshot({ ...chain, metricFilters: split, alarms: [metricAlarm('the-rest')] }));

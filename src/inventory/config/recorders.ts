@@ -1,5 +1,6 @@
 // AWS Config recorders of one region, with their status: what they record and whether they are recording.
-// The status is its own call; if only it fails, the recorders are still known and `recording` is null.
+// The status is its own call, made only where a recorder exists; if only it fails, the recorders are still known
+// and `recording` is null.
 import {
   ConfigServiceClient,
   DescribeConfigurationRecordersCommand,
@@ -24,14 +25,15 @@ export const toConfigRecorder = (r: ConfigurationRecorder, status: Configuration
 
 export async function collectConfigRecorders(session: Session, region: string, failures: FailureLog, rc: RegionCall): Promise<ConfigRecorder[]> {
   const config = session.client(ConfigServiceClient, { region });
-  const [recorders, statuses] = await Promise.all([
-    call(failures, { service: 'config', operation: 'DescribeConfigurationRecorders', region }, () =>
-      rc.timed((abortSignal) => config.send(new DescribeConfigurationRecordersCommand({}), { abortSignal })),
-    ),
-    attempt(failures, { service: 'config', operation: 'DescribeConfigurationRecorderStatus', region }, () =>
-      rc.timed((abortSignal) => config.send(new DescribeConfigurationRecorderStatusCommand({}), { abortSignal })),
-    ),
-  ]);
+  const recorders = await call(failures, { service: 'config', operation: 'DescribeConfigurationRecorders', region }, () =>
+    rc.timed((abortSignal) => config.send(new DescribeConfigurationRecordersCommand({}), { abortSignal })),
+  );
+  const list = recorders.ConfigurationRecorders ?? [];
+  // Most regions of an account without Config have no recorder: one call there, not two.
+  if (list.length === 0) return [];
+  const statuses = await attempt(failures, { service: 'config', operation: 'DescribeConfigurationRecorderStatus', region }, () =>
+    rc.timed((abortSignal) => config.send(new DescribeConfigurationRecorderStatusCommand({}), { abortSignal })),
+  );
   const byName = new Map((statuses?.value.ConfigurationRecordersStatus ?? []).map((s) => [s.name ?? '', s]));
-  return (recorders.ConfigurationRecorders ?? []).map((r) => toConfigRecorder(r, byName.get(r.name ?? ''), statuses !== undefined));
+  return list.map((r) => toConfigRecorder(r, byName.get(r.name ?? ''), statuses !== undefined));
 }
