@@ -2,6 +2,7 @@ import { costChecks } from './cost/index.js';
 import { exposureChecks } from './exposure/index.js';
 import { identityChecks } from './identity/index.js';
 import { loggingChecks } from './logging/index.js';
+import { monitoringChecks } from './monitoring/index.js';
 import { passwordPolicyChecks } from './password-policy/index.js';
 import { rootChecks } from './root/index.js';
 import type { Check } from './types.js';
@@ -13,5 +14,6 @@ export const allChecks: readonly Check[] = [
   ...passwordPolicyChecks,
   ...costChecks,
   ...loggingChecks,
+  ...monitoringChecks,
   ...exposureChecks,
 ];
