@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useEmulatedEnvironment } from '../../test/aws-emulator/emulated-env.js';
-import type { Fault, Scenario } from '../../test/aws-emulator/index.js';
+import type { Scenario } from '../../test/aws-emulator/index.js';
 import { createSession, type SessionOptions } from '../aws/session.js';
 import { InputError } from '../util/errors.js';
 import { collectSnapshot, type CollectOptions, type ProgressEvent } from './collect.js';
@@ -133,6 +133,24 @@ describe('the clean account', () => {
     expect(throttled.snapshot.errors).toEqual([]);
     expect(withoutTime(throttled.snapshot)).toEqual(withoutTime(calm.snapshot));
   }, 60_000);
+});
+
+describe('AccessDenied on budgets', () => {
+  it('leaves only the budgets out of the cost section', async () => {
+    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'budgets:*', kind: 'AccessDenied' }] });
+    const { snapshot, events } = await collect({ scope: ['cost'] });
+    expect(snapshot.errors).toEqual([
+      { service: 'budgets', operation: 'DescribeBudgets', code: 'AccessDeniedException', message: expect.any(String), region: null },
+    ]);
+    expect(snapshot.cost).toEqual({
+      anomalyMonitors: expect.any(Array),
+      anomalySubscriptions: expect.any(Array),
+      reportDefinitions: expect.any(Array),
+      dataExports: [],
+    });
+    expect(snapshot.regional['us-east-1']!.alarms).toHaveLength(16);
+    expect(events.filter((e) => e.step === 'budgets:budgets').map((e) => e.state)).toEqual(['start', 'error']);
+  });
 });
 
 describe('the leaky account', () => {

@@ -71,7 +71,7 @@ describe('routing over HTTP', () => {
 
   it('answers an unknown JSON target with UnknownOperationException', async () => {
     const res = await post(
-      { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSBudgetServiceGateway.DescribeBudgets', authorization: authHeader('budgets') },
+      { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonAthena.ListWorkGroups', authorization: authHeader('athena') },
       '{}',
     );
     expect(res.status).toBe(400);
@@ -90,7 +90,7 @@ describe('routing over HTTP', () => {
   });
 
   it('answers a form request for no known service', async () => {
-    const res = await post({ 'content-type': 'application/x-www-form-urlencoded', authorization: authHeader('sns') }, 'Action=ListTopics&Version=2010-03-31');
+    const res = await post({ 'content-type': 'application/x-www-form-urlencoded', authorization: authHeader('sqs') }, 'Action=ListQueues&Version=2012-11-05');
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>UnrecognizedService</Code>');
   });

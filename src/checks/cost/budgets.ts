@@ -3,8 +3,15 @@
 import type { Budget } from '../../inventory/schema/cost.js';
 
 export const BUDGET_OPERATIONS = ['budgets:DescribeBudgets'];
-/** Notifications and their subscribers are read per budget; a failure there leaves a budget's alerts unknown. */
-export const NOTIFICATION_OPERATIONS = ['budgets:DescribeNotificationsForBudget', 'budgets:DescribeSubscribersForNotification'];
+/**
+ * Notifications (all budgets' in one call, DescribeBudgetNotificationsForAccount; DescribeNotificationsForBudget in older
+ * snapshots) and their subscribers; a failure there leaves a budget's alerts unknown.
+ */
+export const NOTIFICATION_OPERATIONS = [
+  'budgets:DescribeBudgetNotificationsForAccount',
+  'budgets:DescribeNotificationsForBudget',
+  'budgets:DescribeSubscribersForNotification',
+];
 
 export type BudgetNotification = Budget['notifications'][number];
 
