@@ -81,6 +81,23 @@ describe('renderText', () => {
     expect(text).toContain('Steps: as for password-policy-exists above.');
   });
 
+  it('folds a regional failure that differs only by region into one line listing the regions', () => {
+    const regional = (region: string) =>
+      result({
+        checkId: 'guardduty-enabled', area: 'exposure', severity: 'medium', status: 'FAIL', resource: region,
+        message: `GuardDuty has no detector in ${region}`,
+        remediation: remediation({ console: [`Open GuardDuty in ${region}`], cli: [`aws guardduty create-detector --enable --region ${region}`] }),
+      });
+    const odd = result({ checkId: 'guardduty-enabled', area: 'exposure', severity: 'medium', status: 'FAIL', resource: 'eu-west-1', message: 'detector 12ab is suspended in eu-west-1' });
+    const text = render([regional('us-east-1'), regional('us-west-2'), regional('ap-south-1'), odd]);
+    expect(text).toMatch(/FAIL +medium +guardduty-enabled +3 regions — GuardDuty has no detector in <region>/);
+    expect(text).toMatch(/regions: us-east-1, us-west-2, ap-south-1|regions: ap-south-1, us-east-1, us-west-2/);
+    expect(text.match(/create-detector/g)).toHaveLength(1);
+    expect(text).toContain('--region <region>');
+    expect(text).toMatch(/guardduty-enabled +eu-west-1 — detector 12ab is suspended/);
+    expect(render([regional('us-east-1'), regional('us-west-2')], { expand: true }).match(/create-detector/g)).toHaveLength(2);
+  });
+
   it('gives no remediation under results that did not fail', () => {
     const text = render([result(), result({ checkId: 'root-hardware-mfa', status: 'UNKNOWN' }), result({ checkId: 'account-contacts', status: 'MANUAL' })]);
     expect(text).not.toContain('Fix:');

@@ -44,6 +44,8 @@ interface Line {
   message: string;
   remediation: Remediation | null;
   collapsed: boolean;
+  /** Regions a folded regional line stands for. */
+  regions?: string[];
 }
 
 function toLine(r: CheckResult, accountId: string): Line {
@@ -78,12 +80,53 @@ function collapsedLine(results: readonly CheckResult[]): Line {
   };
 }
 
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
+const byRegion = (text: string, region: string): string => text.split(region).join('<region>');
+
+/**
+ * Regional results that say the same thing but for the region (GuardDuty off in 17 regions) are one line with the
+ * regions listed under it, and one fix with <region> in it: seventeen copies of a fix hide the other findings.
+ */
+function foldRegions(group: readonly CheckResult[], accountId: string): { folded: Line[]; rest: CheckResult[] } {
+  const templates = new Map<string, CheckResult[]>();
+  const rest: CheckResult[] = [];
+  for (const r of group) {
+    if ((r.status !== 'FAIL' && r.status !== 'UNKNOWN') || !REGION.test(r.resource)) {
+      rest.push(r);
+      continue;
+    }
+    const key = `${r.status}\n${byRegion(r.message, r.resource)}\n${byRegion(JSON.stringify(r.remediation), r.resource)}`;
+    templates.set(key, [...(templates.get(key) ?? []), r]);
+  }
+  const folded: Line[] = [];
+  for (const members of templates.values()) {
+    const first = members[0]!;
+    if (members.length < 2) {
+      rest.push(first);
+      continue;
+    }
+    const line = toLine(first, accountId);
+    const remediation: Remediation = JSON.parse(byRegion(JSON.stringify(first.remediation), first.resource)) as Remediation;
+    folded.push({
+      ...line,
+      resource: `${members.length} regions`,
+      fullResource: null,
+      message: stripControl(byRegion(first.message, first.resource)),
+      remediation: line.remediation ? remediation : null,
+      regions: members.map((m) => stripControl(m.resource)),
+    });
+  }
+  return { folded, rest };
+}
+
 /** One area's lines: per check, its individual results in resource order, then its collapsed ones. */
 function areaLines(results: readonly CheckResult[], accountId: string, expand: boolean): Line[] {
   const byCheck = new Map<string, CheckResult[]>();
   for (const r of results) byCheck.set(r.checkId, [...(byCheck.get(r.checkId) ?? []), r]);
   const lines: Line[] = [];
-  for (const group of byCheck.values()) {
+  for (const all of byCheck.values()) {
+    const { folded, rest: group } = expand ? { folded: [], rest: all } : foldRegions(all, accountId);
+    lines.push(...folded);
     const collapse = (s: Status): boolean =>
       !expand && COLLAPSIBLE.includes(s) && group.filter((r) => r.status === s).length >= COLLAPSE_AT;
     for (const r of group) if (!collapse(r.status)) lines.push(toLine(r, accountId));
@@ -163,6 +206,10 @@ function renderLine(line: Line, idWidth: number, seen: SeenSteps, p: Palette, wi
   const out = [prefix + tone(first), ...rest.map((l) => ' '.repeat(indent) + tone(l))];
   const pad = ' '.repeat(DETAIL_INDENT);
   if (line.fullResource !== null) out.push(`${pad}${p.c.dim('resource:')} ${line.fullResource}`);
+  if (line.regions) {
+    const [first = '', ...rest] = wrap(line.regions.join(', '), width - DETAIL_INDENT - 9);
+    out.push(`${pad}${p.c.dim('regions:')} ${first}`, ...rest.map((l) => `${pad}         ${l}`));
+  }
   if (line.remediation) out.push(...renderRemediation(line.remediation, line.checkId, seen, p, width));
   return out;
 }
