@@ -7,6 +7,7 @@ import { CallCounter, type CallEvent, type MiddlewareHost } from './call-counter
 import { configuredEndpoint, fixedEndpointProvider, serviceKey } from './endpoints.js';
 import { NoCredentialsError, redactSecrets } from './errors.js';
 import { resolveRegion } from './region.js';
+import { retryStrategy } from './retry.js';
 
 export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
 
@@ -34,7 +35,9 @@ export interface SessionClientConfig {
   region: string;
   credentials: CredentialProvider;
   profile?: string;
-  retryMode: string;
+  /** 'adaptive' when the user asks for it (AWS_RETRY_MODE); otherwise retryStrategy (retry.ts). */
+  retryMode?: string;
+  retryStrategy?: ReturnType<typeof retryStrategy>;
   maxAttempts: number;
   requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
   endpointProvider?: () => { url: URL };
@@ -65,7 +68,7 @@ export interface Session {
   close(): void;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 6;
+export const DEFAULT_MAX_ATTEMPTS = 8;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 /** Generous: a 1000-entity page of GetAccountAuthorizationDetails takes seconds on a big account. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -93,8 +96,10 @@ export function createSession(options: SessionOptions = {}): Session {
     region: clientRegion,
     credentials,
     ...(profile ? { profile } : {}),
-    retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(env.AWS_RETRY_MODE === 'adaptive'
+      ? { retryMode: 'adaptive' }
+      : { retryStrategy: retryStrategy(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) }),
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
@@ -116,9 +121,10 @@ export function createSession(options: SessionOptions = {}): Session {
     // handler object, not its options, and does not read AWS_ENDPOINT_URL: it keeps its own handler, gets the endpoint.
     if (typeof (client.config as { requestHandler?: { handle?: unknown } }).requestHandler?.handle !== 'function') {
       client.destroy();
-      const { requestHandler: _options, ...legacy } = config;
+      // It also predates the retry strategies of @smithy/core: it keeps the SDK's standard retries.
+      const { requestHandler: _options, retryStrategy: _strategy, ...legacy } = config;
       const override = configuredEndpoint(client.config.serviceId ?? '', env);
-      client = new Client({ ...legacy, ...(override ? { endpoint: override } : {}) } as SessionClientConfig);
+      client = new Client({ ...legacy, retryMode: legacy.retryMode ?? 'standard', ...(override ? { endpoint: override } : {}) } as SessionClientConfig);
     }
     counter.attach(client as unknown as MiddlewareHost, serviceKey(client.config.serviceId ?? Client.name.replace(/Client$/, '')), clientRegion);
     return client;

@@ -2,7 +2,7 @@ import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type Fault } from './index.js';
 import { LEAKY, NOW, clients, config, rejection } from './test-helpers.js';

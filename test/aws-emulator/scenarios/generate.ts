@@ -10,6 +10,8 @@ export interface LargeScenarioOptions {
   policies?: number;
   groups?: number;
   seed?: number;
+  /** The account's id (to merge the identities into another scenario's account). */
+  accountId?: string;
 }
 
 export const LARGE_ACCOUNT_ID = '345678901234';
@@ -21,12 +23,12 @@ const AWS_MANAGED = ['ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'SecurityAudit'
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export function largeScenario(opts: LargeScenarioOptions = {}): Scenario {
-  const { users = 500, roles = 100, policies = 300, groups = 20, seed = 42 } = opts;
+  const { users = 500, roles = 100, policies = 300, groups = 20, seed = 42, accountId = LARGE_ACCOUNT_ID } = opts;
   const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const acct = LARGE_ACCOUNT_ID;
+  const acct = accountId;
   let keySerial = 0;
 
   const policyList: NonNullable<Scenario['policies']> = Array.from({ length: policies }, (_, i) => ({
