@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { assertWritable } from '../util/writable.js';
 import { addAwsOptions, collectFromAws, type AwsOptions } from './collect.js';
 import type { CommandState, Io } from './main.js';
 
@@ -12,6 +13,7 @@ export function registerSnapshot(program: Command, io: Io, _state: CommandState)
   )
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (opts: AwsOptions & { output: string }) => {
+      if (opts.output !== '-') await assertWritable(opts.output);
       const snapshot = await collectFromAws(opts, io);
       const json = `${JSON.stringify(snapshot, null, 2)}\n`;
       if (opts.output === '-') io.stdout.write(json);

@@ -123,3 +123,14 @@ describe('rampart checks', () => {
     expect((await runCli(['checks'])).stdout).toContain('password-reuse');
   });
 });
+
+describe('rampart snapshot -o', () => {
+  it('refuses a path it cannot write before calling AWS: one line, exit 2', async () => {
+    const run = await runCli(['snapshot', '-o', '/nonexistent-dir/acct.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('rampart: /nonexistent-dir/acct.json: cannot write: no directory /nonexistent-dir\n');
+    const intoDir = await runCli(['snapshot', '-o', dir]);
+    expect(intoDir.code).toBe(2);
+    expect(intoDir.stderr).toContain('cannot write: it is a directory');
+  });
+});
