@@ -1,55 +1,30 @@
 // The session against the emulator: endpoints from the environment as the SDK reads them, the S3 Control
 // endpoint fix, the call counter, timeouts, profiles, and failing fast without credentials.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetAccountSummaryCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type Emulator, type Fault } from '../../test/aws-emulator/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useEmulatedEnvironment } from '../../test/aws-emulator/emulated-env.js';
+import type { Fault } from '../../test/aws-emulator/index.js';
+import { CLEAN_CI_KEY, LEAKY_ADMIN_KEY, scenarioPath } from '../../test/aws-emulator/test-helpers.js';
 import type { CallEvent } from './call-counter.js';
 import { classifyAwsError, describeAwsError, NoCredentialsError } from './errors.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
-const scenarioFile = (name: string) => join(import.meta.dirname, '../../test/aws-emulator/scenarios', `${name}.json`);
-const LEAKY_ADMIN_KEY = 'AKIADEVADMIN00000001';
-const CLEAN_CI_KEY = 'AKIACLEANCI000000001';
 /** Nothing listens here: a request to it fails at once. */
 const DEAD_ENDPOINT = 'http://127.0.0.1:9';
 
-const emulators: Emulator[] = [];
+// No AWS_REGION: the tests see where the session takes its region from. Each test sets the endpoint and the keys.
+const env = useEmulatedEnvironment({ region: null });
+const { useKeys } = env;
+const emulate = (scenario: string, options: { faults?: Fault[]; latencyMs?: number } = {}) => env.start(scenarioPath(scenario), options);
+
 const sessions: Session[] = [];
-let awsDir: string;
-
-beforeEach(() => {
-  awsDir = mkdtempSync(join(tmpdir(), 'rampart-session-'));
-  writeFileSync(join(awsDir, 'config'), '');
-  writeFileSync(join(awsDir, 'credentials'), '');
-  for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) vi.stubEnv(name, undefined);
-  vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
-  vi.stubEnv('AWS_CONFIG_FILE', join(awsDir, 'config'));
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(awsDir, 'credentials'));
-  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-});
-
-afterEach(async () => {
-  vi.unstubAllEnvs();
+afterEach(() => {
   for (const s of sessions.splice(0)) s.close();
-  await Promise.all(emulators.splice(0).map((e) => e.close()));
 });
-
-async function emulate(scenario: string, options: { faults?: Fault[]; latencyMs?: number } = {}): Promise<Emulator> {
-  const emu = await startEmulator({ scenario: scenarioFile(scenario), now: NOW, ...options });
-  emulators.push(emu);
-  return emu;
-}
-
-function useKeys(accessKeyId: string): void {
-  vi.stubEnv('AWS_ACCESS_KEY_ID', accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test-secret-not-a-canary');
-}
 
 function session(options: SessionOptions = {}): Session {
   const s = createSession(options);
@@ -155,8 +130,8 @@ describe('credentials', () => {
   it('come from a profile in the shared files, with its region', async () => {
     const emu = await emulate('leaky-account');
     vi.stubEnv('AWS_ENDPOINT_URL', emu.endpoint);
-    writeFileSync(join(awsDir, 'credentials'), `[emu]\naws_access_key_id = ${LEAKY_ADMIN_KEY}\naws_secret_access_key = test-secret-not-a-canary\n`);
-    writeFileSync(join(awsDir, 'config'), '[profile emu]\nregion = eu-west-3\n');
+    writeFileSync(join(env.awsDir, 'credentials'), `[emu]\naws_access_key_id = ${LEAKY_ADMIN_KEY}\naws_secret_access_key = test-secret-not-a-canary\n`);
+    writeFileSync(join(env.awsDir, 'config'), '[profile emu]\nregion = eu-west-3\n');
     const s = session({ profile: 'emu' });
     expect(s.profile).toBe('emu');
     expect(s.region).toBe('eu-west-3');

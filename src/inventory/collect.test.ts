@@ -1,33 +1,20 @@
 // collectSnapshot through the real SDK clients against the emulator, configured only by environment variables,
 // as a user's LocalStack or moto would be.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type Emulator, type Fault, type Scenario } from '../../test/aws-emulator/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { canaries, useEmulatedEnvironment } from '../../test/aws-emulator/emulated-env.js';
+import type { Fault, Scenario } from '../../test/aws-emulator/index.js';
 import { largeScenario } from '../../test/aws-emulator/scenarios/generate.js';
+import { CLEAN_CI_KEY, DAY, LEAKY_ADMIN_KEY, NOW, readScenario, scenarioPath } from '../../test/aws-emulator/test-helpers.js';
 import { AwsUnreachableError, NoCredentialsError } from '../aws/errors.js';
 import { createSession, type SessionOptions } from '../aws/session.js';
 import { collectSnapshot, type CollectOptions, type ProgressEvent } from './collect.js';
 import { ROOT_ROW_USER, snapshotSchema, type AccountSnapshot } from './snapshot.js';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
-const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
-const scenarioFile = (name: string) => join(import.meta.dirname, '../../test/aws-emulator/scenarios', `${name}.json`);
-const readScenario = (name: string) => JSON.parse(readFileSync(scenarioFile(name), 'utf8')) as Scenario;
 const LEAKY = readScenario('leaky-account');
 const CLEAN = readScenario('clean-account');
-const LEAKY_ADMIN_KEY = 'AKIADEVADMIN00000001';
-const CLEAN_CI_KEY = 'AKIACLEANCI000000001';
 /** The identity part only (regions, cost and the regional fan-out have their own tests), polling the credential report without the production pauses. */
 const FAST: CollectOptions = { scope: ['identity'], credentialReport: { delayMs: 1, maxDelayMs: 5 } };
-
-/** The scenario's planted secrets: access key secrets and console passwords. */
-function canaries(scenario: Scenario): string[] {
-  const keys = [...(scenario.root.accessKeys ?? []), ...(scenario.users ?? []).flatMap((u) => u.accessKeys ?? [])];
-  return [...keys.map((k) => k.secret), ...(scenario.users ?? []).flatMap((u) => (u.password ? [u.password.value] : []))];
-}
 
 function firstActiveKey(scenario: Scenario): string {
   const key = (scenario.users ?? []).flatMap((u) => u.accessKeys ?? []).find((k) => k.status !== 'Inactive' && k.active !== false);
@@ -35,35 +22,9 @@ function firstActiveKey(scenario: Scenario): string {
   return key.id;
 }
 
-const emulators: Emulator[] = [];
-let awsDir: string;
-
-beforeEach(() => {
-  awsDir = mkdtempSync(join(tmpdir(), 'rampart-collect-'));
-  writeFileSync(join(awsDir, 'config'), '');
-  writeFileSync(join(awsDir, 'credentials'), '');
-  // Nothing from the machine running the tests may leak in: no profile, no endpoint, no instance metadata.
-  for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) vi.stubEnv(name, undefined);
-  vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
-  vi.stubEnv('AWS_CONFIG_FILE', join(awsDir, 'config'));
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(awsDir, 'credentials'));
-  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-});
-
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await Promise.all(emulators.splice(0).map((e) => e.close()));
-});
-
-async function emulate(scenario: Scenario | string, accessKeyId: string, faults: Fault[] = []): Promise<Emulator> {
-  const emu = await startEmulator({ scenario, now: NOW, faults });
-  emulators.push(emu);
-  vi.stubEnv('AWS_ENDPOINT_URL', emu.endpoint);
-  vi.stubEnv('AWS_ACCESS_KEY_ID', accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test-secret-not-a-canary');
-  return emu;
-}
+// Nothing from the machine running the tests may leak in: no profile, no endpoint, no instance metadata.
+const env = useEmulatedEnvironment();
+const emulate = (scenario: Scenario | string, accessKeyId: string, faults: Fault[] = []) => env.emulate(scenario, accessKeyId, { faults });
 
 async function collect(options: CollectOptions = {}, sessionOptions: SessionOptions = {}) {
   const session = createSession(sessionOptions);
@@ -81,7 +42,7 @@ const totalCalls = (calls: Record<string, number>) => Object.values(calls).reduc
 
 describe('collectSnapshot: the leaky account', () => {
   it('collects every identity section into a valid snapshot', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const { snapshot } = await collect();
 
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
@@ -134,7 +95,7 @@ describe('collectSnapshot: the leaky account', () => {
   });
 
   it('never puts a planted secret into the snapshot', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const json = JSON.stringify((await collect()).snapshot);
     expect(canaries(LEAKY).length).toBeGreaterThan(3);
     for (const secret of canaries(LEAKY)) expect(json).not.toContain(secret);
@@ -142,7 +103,7 @@ describe('collectSnapshot: the leaky account', () => {
   });
 
   it('reports progress: a start and an end for every step', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const events: ProgressEvent[] = [];
     await collect({ onProgress: (e) => events.push(e) });
     const steps = [...new Set(events.map((e) => e.step))];
@@ -153,7 +114,7 @@ describe('collectSnapshot: the leaky account', () => {
 
 describe('collectSnapshot: the clean account', () => {
   it('collects the password policy, contacts and MFA devices', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_CI_KEY);
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const { snapshot } = await collect();
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
     expect(snapshot.errors).toEqual([]);
@@ -216,10 +177,10 @@ describe('collectSnapshot: pagination and call counts', () => {
 
 describe('collectSnapshot: failures', () => {
   it('gives the same snapshot when 30% of calls are throttled', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const calm = await collect();
 
-    const emu = await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY, [{ operation: '*', kind: 'Throttling', rate: 0.3 }]);
+    const emu = await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY, [{ operation: '*', kind: 'Throttling', rate: 0.3 }]);
     // More attempts than the default, so that the test is not the 1-in-1000 run where one call is throttled six times.
     const throttled = await collect({}, { maxAttempts: 12 });
     const calls = emu.calls();
@@ -229,7 +190,7 @@ describe('collectSnapshot: failures', () => {
   }, 60_000); // adaptive retry slows the client down after each throttle: seconds, on purpose
 
   it('records AccessDenied on GetCredentialReport and keeps everything else', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY, [{ operation: 'iam:GetCredentialReport', kind: 'AccessDenied' }]);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY, [{ operation: 'iam:GetCredentialReport', kind: 'AccessDenied' }]);
     const events: ProgressEvent[] = [];
     const { snapshot } = await collect({ onProgress: (e) => events.push(e) });
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
@@ -254,7 +215,7 @@ describe('collectSnapshot: failures', () => {
   });
 
   it('leaves a section absent when all its calls are refused, and says why for each', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_CI_KEY, [
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, [
       { operation: 'account:*', kind: 'AccessDenied' },
       { operation: 'iam:GetAccountPasswordPolicy', kind: 'AccessDenied' },
     ]);
@@ -286,7 +247,7 @@ describe('collectSnapshot: failures', () => {
   });
 
   it('aborts with AwsUnreachableError (exit 3) when the caller cannot be identified', async () => {
-    await emulate(scenarioFile('leaky-account'), 'AKIANOBODY0000000001');
+    await emulate(scenarioPath('leaky-account'), 'AKIANOBODY0000000001');
     const err = await collect().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsUnreachableError);
     expect(err).toMatchObject({ exitCode: 3, code: 'InvalidClientTokenId' });
@@ -294,16 +255,15 @@ describe('collectSnapshot: failures', () => {
   });
 
   it('aborts with AwsUnreachableError when nothing listens at the endpoint', async () => {
-    const emu = await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY);
-    await emu.close();
-    emulators.splice(emulators.indexOf(emu), 1);
+    const emu = await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
+    await env.stop(emu);
     const err = await collect({}, { maxAttempts: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsUnreachableError);
     expect((err as AwsUnreachableError).code).toBe('ECONNREFUSED');
   });
 
   it('aborts with NoCredentialsError when there are no credentials', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_ADMIN_KEY);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     vi.stubEnv('AWS_ACCESS_KEY_ID', undefined);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);
     await expect(collect()).rejects.toBeInstanceOf(NoCredentialsError);

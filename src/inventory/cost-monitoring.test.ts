@@ -1,22 +1,17 @@
 // Regions, the cost section and the monitoring facts of the regional fan-out, through collectSnapshot and the real
 // SDK clients against the emulator: what the clean and leaky accounts give, opt-in regions, --regions, a region that
 // does not answer, AccessDenied in one region, throttling, and how many calls it all takes.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useEmulatedEnvironment } from '../../test/aws-emulator/emulated-env.js';
 import type { Scenario } from '../../test/aws-emulator/index.js';
+import { CLEAN_CI_KEY, LEAKY_ADMIN_KEY, readScenario, scenarioPath } from '../../test/aws-emulator/test-helpers.js';
 import { createSession, type SessionOptions } from '../aws/session.js';
 import { InputError } from '../util/errors.js';
 import { collectSnapshot, type CollectOptions, type ProgressEvent } from './collect.js';
 import { collectRegional, REGIONAL_COLLECTORS } from './regional.js';
 import { snapshotSchema, type AccountSnapshot } from './snapshot.js';
 
-const scenarioFile = (name: string) => join(import.meta.dirname, '../../test/aws-emulator/scenarios', `${name}.json`);
-const readScenario = (name: string) => JSON.parse(readFileSync(scenarioFile(name), 'utf8')) as Scenario;
 const CLEAN = readScenario('clean-account');
-const CLEAN_KEY = 'AKIACLEANCI000000001';
-const LEAKY_KEY = 'AKIADEVADMIN00000001';
 const COST_AND_MONITORING: CollectOptions = { scope: ['cost', 'monitoring'] };
 const MONITORING = REGIONAL_COLLECTORS.filter((c) => ['alarms', 'metricFilters', 'snsSubscriptions'].includes(c.section));
 
@@ -40,7 +35,7 @@ const callsOf = (calls: Record<string, number>, prefix: string) =>
 
 describe('the clean account', () => {
   it('has the budget with its four alerts, anomaly detection, a CUR, and the monitoring facts in us-east-1', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const { snapshot } = await collect(COST_AND_MONITORING);
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
     expect(snapshot.errors).toEqual([]);
@@ -108,7 +103,7 @@ describe('the clean account', () => {
   });
 
   it('takes a bounded number of calls: one per page, the subscribers of each budget alert, nothing per alarm', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const { calls } = await collect(COST_AND_MONITORING);
     expect(callsOf(calls, 'budgets:')).toEqual({
       'budgets:DescribeBudgetNotificationsForAccount': 1,
@@ -125,9 +120,9 @@ describe('the clean account', () => {
   });
 
   it('gives the same snapshot when 30% of calls are throttled', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const calm = await collect(COST_AND_MONITORING);
-    const emu = await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: '*', kind: 'Throttling', rate: 0.3 }] });
+    const emu = await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: '*', kind: 'Throttling', rate: 0.3 }] });
     const throttled = await collect(COST_AND_MONITORING, { maxAttempts: 12 });
     expect(total(emu.calls())).toBeGreaterThan(total(calm.calls));
     expect(throttled.snapshot.errors).toEqual([]);
@@ -137,7 +132,7 @@ describe('the clean account', () => {
 
 describe('AccessDenied on budgets', () => {
   it('leaves only the budgets out of the cost section', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'budgets:*', kind: 'AccessDenied' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'budgets:*', kind: 'AccessDenied' }] });
     const { snapshot, events } = await collect({ scope: ['cost'] });
     expect(snapshot.errors).toEqual([
       { service: 'budgets', operation: 'DescribeBudgets', code: 'AccessDeniedException', message: expect.any(String), region: null },
@@ -155,7 +150,7 @@ describe('AccessDenied on budgets', () => {
 
 describe('the leaky account', () => {
   it('has no budget, anomaly monitor, report, alarm or subscription, and no trail to look for filters on', async () => {
-    await emulate(scenarioFile('leaky-account'), LEAKY_KEY);
+    await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const { snapshot, calls } = await collect(COST_AND_MONITORING);
     expect(snapshot.errors).toEqual([]);
     expect(snapshot.cost).toEqual({ budgets: [], anomalyMonitors: [], anomalySubscriptions: [], reportDefinitions: [], dataExports: [] });
@@ -174,7 +169,7 @@ describe('regions', () => {
   };
 
   it('audits opted-in regions and skips the ones not enabled, without an error', async () => {
-    const emu = await emulate(optIn, CLEAN_KEY);
+    const emu = await emulate(optIn, CLEAN_CI_KEY);
     const { snapshot } = await collect({ scope: ['exposure'] });
     expect(snapshot.regions).toEqual({
       enabled: ['us-east-1', 'eu-west-1', 'eu-south-1'],
@@ -190,7 +185,7 @@ describe('regions', () => {
   });
 
   it('--regions limits the fan-out; a requested region not enabled is skipped with a note', async () => {
-    const emu = await emulate(optIn, CLEAN_KEY);
+    const emu = await emulate(optIn, CLEAN_CI_KEY);
     const { snapshot } = await collect({ scope: ['exposure'], regions: ['eu-west-1', 'ap-east-1'] });
     expect(snapshot.regions!.audited).toEqual(['eu-west-1']);
     expect(snapshot.regions!.notes).toEqual(['ap-east-1 was requested but is an opt-in region this account has not enabled: skipped']);
@@ -199,7 +194,7 @@ describe('regions', () => {
   });
 
   it('an unknown region name is an InputError before anything else is asked', async () => {
-    const emu = await emulate(optIn, CLEAN_KEY);
+    const emu = await emulate(optIn, CLEAN_CI_KEY);
     const error = await collect({ regions: ['eu-west-1', 'eu-wset-1'] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toContain('"eu-wset-1" (did you mean "eu-west-1"?)');
@@ -207,7 +202,7 @@ describe('regions', () => {
   });
 
   it('when DescribeRegions is denied: the regions every account has, and the error', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'ec2:DescribeRegions', kind: 'AccessDenied' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'ec2:DescribeRegions', kind: 'AccessDenied' }] });
     const { snapshot } = await collect({ scope: ['cost'] });
     expect(snapshot.regions!.audited).toHaveLength(17);
     expect(snapshot.regions!.notes![0]).toMatch(/^ec2:DescribeRegions failed \(UnauthorizedOperation: /);
@@ -218,7 +213,7 @@ describe('regions', () => {
   });
 
   it('an identity-only collection asks no region anything', async () => {
-    const emu = await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    const emu = await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const { snapshot } = await collect({ scope: ['identity'], credentialReport: { delayMs: 1, maxDelayMs: 5 } });
     expect(snapshot.regions).toBeUndefined();
     expect(snapshot.cost).toBeUndefined();
@@ -229,7 +224,7 @@ describe('regions', () => {
 
 describe('a region that does not answer', () => {
   it('times out within the deadline: its sections absent, the failures naming it, the other regions complete', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { hangRegions: ['eu-west-1'] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { hangRegions: ['eu-west-1'] });
     const started = Date.now();
     const { snapshot, events } = await collect({ regions: ['us-east-1', 'eu-west-1', 'ap-south-1'], callTimeoutMs: 400 });
     const elapsed = Date.now() - started;
@@ -257,7 +252,7 @@ describe('a region that does not answer', () => {
 
 describe('AccessDenied on DescribeAlarms in one region', () => {
   it('leaves only that region without alarms', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, {
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, {
       faults: [{ operation: 'cloudwatch:DescribeAlarms', kind: 'AccessDenied', region: 'eu-west-1' }],
     });
     const session = createSession();
@@ -294,7 +289,7 @@ describe('paging and secrets', () => {
           },
         },
       },
-      CLEAN_KEY,
+      CLEAN_CI_KEY,
     );
     const { snapshot } = await collect({ scope: ['monitoring'], regions: ['us-east-1'] });
     const east = snapshot.regional['us-east-1']!;

@@ -1,22 +1,16 @@
 // The logging and exposure sections of the regional fan-out (KMS keys, Config recorders and rules, Access Analyzer,
 // GuardDuty, Security Hub), through the real SDK clients against the emulator.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canaries, useEmulatedEnvironment } from '../../test/aws-emulator/emulated-env.js';
 import type { Scenario } from '../../test/aws-emulator/index.js';
+import { CLEAN_ACCOUNT, CLEAN_CI_KEY, LEAKY_ADMIN_KEY, readScenario, scenarioPath } from '../../test/aws-emulator/test-helpers.js';
 import { createSession } from '../aws/session.js';
 import type { ProgressEvent } from './context.js';
 import { collectRegional, REGIONAL_COLLECTORS, type FanOutResult } from './regional.js';
 import type { RegionFacts } from './schema/regional.js';
 
-const scenarioFile = (name: string) => join(import.meta.dirname, '../../test/aws-emulator/scenarios', `${name}.json`);
-const readScenario = (name: string) => JSON.parse(readFileSync(scenarioFile(name), 'utf8')) as Scenario;
 const CLEAN = readScenario('clean-account');
 const LEAKY = readScenario('leaky-account');
-const CLEAN_KEY = 'AKIACLEANCI000000001';
-const LEAKY_KEY = 'AKIADEVADMIN00000001';
-const CLEAN_ACCOUNT = '210987654321';
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-south-1'];
 const SECTIONS: (keyof RegionFacts)[] = ['kmsKeys', 'configRecorders', 'configRules', 'accessAnalyzers', 'guardDutyDetectors', 'securityHub'];
 const MINE = REGIONAL_COLLECTORS.filter((c) => SECTIONS.includes(c.section));
@@ -46,7 +40,7 @@ const codes = (errors: FanOutResult['errors']) => errors.map((e) => `${e.region}
 
 describe('regional logging and exposure: the clean account', () => {
   it('finds Config, the seed rules, an analyzer, GuardDuty and Security Hub in every region, and the rotated key', async () => {
-    const emu = await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    const emu = await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const { facts, errors, events } = await fanOut();
     expect(errors).toEqual([]);
     // Eight calls a region where everything is on, plus one or two per KMS key (us-east-1 has two keys, one of them customer managed).
@@ -85,7 +79,7 @@ describe('regional logging and exposure: the clean account', () => {
 
 describe('regional logging and exposure: the leaky account', () => {
   it('finds nothing turned on, and the key that does not rotate', async () => {
-    const emu = await emulate(scenarioFile('leaky-account'), LEAKY_KEY);
+    const emu = await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const { facts, errors } = await fanOut();
     expect(errors).toEqual([]);
     for (const region of REGIONS) {
@@ -101,7 +95,7 @@ describe('regional logging and exposure: the leaky account', () => {
 
 describe('regional logging and exposure: failures stay in their region and section', () => {
   it('GuardDuty refused in one region leaves only that section of that region out', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'guardduty:*', kind: 'AccessDenied', region: 'eu-west-1' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'guardduty:*', kind: 'AccessDenied', region: 'eu-west-1' }] });
     const { facts, errors, events } = await fanOut();
     expect(codes(errors)).toEqual(['eu-west-1:guardduty:ListDetectors:AccessDeniedException']);
     expect(facts['eu-west-1']?.guardDutyDetectors).toBeUndefined();
@@ -114,28 +108,28 @@ describe('regional logging and exposure: failures stay in their region and secti
   });
 
   it('keeps a detector whose status cannot be read, as UNKNOWN', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'guardduty:GetDetector', kind: 'AccessDenied', region: 'us-east-1' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'guardduty:GetDetector', kind: 'AccessDenied', region: 'us-east-1' }] });
     const { facts, errors } = await fanOut(['us-east-1']);
     expect(facts['us-east-1']?.guardDutyDetectors).toEqual([{ id: expect.any(String), status: 'UNKNOWN' }]);
     expect(codes(errors)).toEqual(['us-east-1:guardduty:GetDetector:AccessDeniedException']);
   });
 
   it('keeps the recorders when only their status is refused', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'config:DescribeConfigurationRecorderStatus', kind: 'AccessDenied' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'config:DescribeConfigurationRecorderStatus', kind: 'AccessDenied' }] });
     const { facts, errors } = await fanOut(['us-east-1']);
     expect(facts['us-east-1']?.configRecorders).toEqual([expect.objectContaining({ name: 'default', allSupported: true, recording: null, lastStatus: null })]);
     expect(codes(errors)).toEqual(['us-east-1:config:DescribeConfigurationRecorderStatus:AccessDeniedException']);
   });
 
   it('records a refused DescribeHub as a failure, not as "not subscribed"', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'securityhub:DescribeHub', kind: 'AccessDenied' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'securityhub:DescribeHub', kind: 'AccessDenied' }] });
     const { facts, errors } = await fanOut(['us-east-1']);
     expect('securityHub' in (facts['us-east-1'] ?? {})).toBe(false);
     expect(codes(errors)).toEqual(['us-east-1:securityhub:DescribeHub:AccessDeniedException']);
   });
 
   it('files Access Analyzer failures under access-analyzer, as the checks read them', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'accessanalyzer:ListAnalyzers', kind: 'AccessDenied', region: 'ap-south-1' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'accessanalyzer:ListAnalyzers', kind: 'AccessDenied', region: 'ap-south-1' }] });
     const { facts, errors } = await fanOut();
     expect(codes(errors)).toEqual(['ap-south-1:access-analyzer:ListAnalyzers:AccessDeniedException']);
     expect(facts['ap-south-1']?.accessAnalyzers).toBeUndefined();
@@ -143,7 +137,7 @@ describe('regional logging and exposure: failures stay in their region and secti
   });
 
   it('gives every section of a region that does not answer up within the deadline, and no other', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { hangRegions: ['ap-south-1'] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { hangRegions: ['ap-south-1'] });
     const started = Date.now();
     const { facts, errors } = await fanOut(REGIONS, 300);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -166,7 +160,7 @@ describe('regional logging and exposure: KMS', () => {
   ];
 
   it('asks rotation only of enabled, symmetric, customer managed keys', async () => {
-    const emu = await emulate({ ...CLEAN, regional: { 'eu-west-1': { kmsKeys: keys } } }, CLEAN_KEY);
+    const emu = await emulate({ ...CLEAN, regional: { 'eu-west-1': { kmsKeys: keys } } }, CLEAN_CI_KEY);
     const { facts, errors } = await fanOut(['eu-west-1']);
     expect(errors).toEqual([]);
     expect(facts['eu-west-1']?.kmsKeys?.map((k) => [k.manager, k.spec, k.state, k.rotationEnabled])).toEqual([
@@ -181,7 +175,7 @@ describe('regional logging and exposure: KMS', () => {
   });
 
   it('keeps a key it cannot describe, its facts unknown', async () => {
-    await emulate({ ...CLEAN, regional: { 'eu-west-1': { kmsKeys: keys.slice(0, 2) } } }, CLEAN_KEY, {
+    await emulate({ ...CLEAN, regional: { 'eu-west-1': { kmsKeys: keys.slice(0, 2) } } }, CLEAN_CI_KEY, {
       faults: [{ operation: 'kms:DescribeKey', kind: 'AccessDenied' }],
     });
     const { facts, errors } = await fanOut(['eu-west-1']);
@@ -197,7 +191,7 @@ describe('regional logging and exposure: paging', () => {
   it('reads every page of rules and analyzers', async () => {
     const rules = Array.from({ length: 60 }, (_, i) => `rule-${i}`);
     const analyzers = Array.from({ length: 130 }, (_, i) => ({ name: `analyzer-${i}` }));
-    const emu = await emulate({ ...CLEAN, regional: { 'us-east-1': { configRules: rules, accessAnalyzers: analyzers } } }, CLEAN_KEY);
+    const emu = await emulate({ ...CLEAN, regional: { 'us-east-1': { configRules: rules, accessAnalyzers: analyzers } } }, CLEAN_CI_KEY);
     const { facts } = await fanOut(['us-east-1']);
     expect(facts['us-east-1']?.configRules?.map((r) => r.name)).toEqual(rules);
     expect(facts['us-east-1']?.accessAnalyzers).toHaveLength(130);

@@ -2,6 +2,7 @@
 // A section that could not be collected is absent; `errors` says why. `null` always means
 // "collected, and AWS says there is none" (e.g. no password policy).
 import { z } from 'zod';
+import { isoDate, policyDocument, publicAccessBlockSchema } from './schema/common.js';
 import { costSchema } from './schema/cost.js';
 import { loggingSchema } from './schema/logging.js';
 import { regionFactsSchema } from './schema/regional.js';
@@ -10,10 +11,7 @@ import { regionsSchema } from './schema/regions.js';
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 export const SNAPSHOT_KIND = 'rampart-snapshot';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO-8601 date' });
-/** IAM policy document, parsed from the URL-encoded JSON AWS returns. Kept as data; the policy layer interprets it. */
-const policyDocument = z.unknown();
-
+// IAM policy documents (policyDocument) are parsed from the URL-encoded JSON AWS returns.
 const attachedPolicy = z.object({ name: z.string(), arn: z.string() });
 const inlinePolicy = z.object({ name: z.string(), document: policyDocument });
 
@@ -152,10 +150,7 @@ export const snapshotSchema = z.object({
   cost: costSchema.optional(),
   logging: loggingSchema.optional(),
   /** Account-level S3 public access block (S3 Control); null: none set. */
-  s3AccountPublicAccessBlock: z
-    .object({ blockPublicAcls: z.boolean(), ignorePublicAcls: z.boolean(), blockPublicPolicy: z.boolean(), restrictPublicBuckets: z.boolean() })
-    .nullable()
-    .optional(),
+  s3AccountPublicAccessBlock: publicAccessBlockSchema.nullable().optional(),
   /** Facts gathered in each audited region, by region name. */
   regional: z.record(z.string(), regionFactsSchema).default({}),
   errors: z.array(snapshotErrorSchema).default([]),

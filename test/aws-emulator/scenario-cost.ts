@@ -1,6 +1,7 @@
 // The scenario's account-wide cost facts and its regions (keys `regions`, `hangRegions`, `budgets`,
 // `anomalyMonitors`, `anomalySubscriptions`, `reportDefinitions`, `dataExports`). Objects are strict, as in scenario.ts.
 import { z } from 'zod';
+import { ALWAYS_ENABLED_REGIONS } from '../../src/inventory/regions.js';
 import { isDateSpec } from './dates.js';
 
 const date = z.string().refine(isDateSpec, { message: 'expected an ISO date, "now", or a relative date like "-120d"' });
@@ -11,25 +12,9 @@ const optIn = z.enum(['opt-in-not-required', 'opted-in', 'not-opted-in']);
 /** A region: its name alone (opt-in not required), or with its opt-in state. */
 export const regionEntry = z.union([region, z.strictObject({ name: region, optIn: optIn.default('opt-in-not-required') })]);
 
-/** The regions every account has (opt-in not required), and some opt-in ones this account has not enabled. */
+/** The regions every account has (opt-in not required: rampart's own list), and some opt-in ones this account has not enabled. */
 export const DEFAULT_REGIONS: readonly z.output<typeof regionEntry>[] = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
+  ...ALWAYS_ENABLED_REGIONS,
   { name: 'af-south-1', optIn: 'not-opted-in' },
   { name: 'ap-east-1', optIn: 'not-opted-in' },
   { name: 'me-south-1', optIn: 'not-opted-in' },

@@ -57,7 +57,8 @@ export const trailFacts = z
 /** A grantee: one of the S3 groups, `owner` (the bucket owner's canonical id) or a canonical user id. */
 const grantee = z.union([z.enum(['AllUsers', 'AuthenticatedUsers', 'LogDelivery', 'owner']), z.string().regex(/^[0-9a-f]{64}$/)]);
 
-const bucketPublicAccessBlock = z.strictObject({
+/** An S3 public access block: a bucket's (`buckets[].publicAccessBlock`) or the account's (`s3PublicAccessBlock`, scenario.ts). */
+export const publicAccessBlock = z.strictObject({
   blockPublicAcls: z.boolean().default(false),
   ignorePublicAcls: z.boolean().default(false),
   blockPublicPolicy: z.boolean().default(false),
@@ -74,7 +75,7 @@ export const bucketFacts = z.strictObject({
   /** Grants beside the owner's FULL_CONTROL, which every bucket ACL has. */
   aclGrants: z.array(z.strictObject({ grantee, permission: z.enum(['FULL_CONTROL', 'READ', 'WRITE', 'READ_ACP', 'WRITE_ACP']) })).default([]),
   /** null or absent: none (NoSuchPublicAccessBlockConfiguration). */
-  publicAccessBlock: bucketPublicAccessBlock.nullable().default(null),
+  publicAccessBlock: publicAccessBlock.nullable().default(null),
   /** Server access logging; null or absent: off. */
   logging: z.strictObject({ targetBucket: z.string().min(3), targetPrefix: z.string().default('') }).nullable().default(null),
 });

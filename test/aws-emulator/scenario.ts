@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { isDateSpec } from './dates.js';
 import { costScenarioFields } from './scenario-cost.js';
-import { loggingScenarioFields } from './scenario-logging.js';
+import { loggingScenarioFields, publicAccessBlock } from './scenario-logging.js';
 import { regionalSchema } from './scenario-regional.js';
 
 const date = z.string().refine(isDateSpec, { message: 'expected an ISO date, "now", or a relative date like "-120d"' });
@@ -113,13 +113,6 @@ const passwordPolicy = z.strictObject({
 const contact = z.strictObject({ name: z.string(), title: z.string(), emailAddress: z.string(), phoneNumber: z.string() });
 
 const serverCertificate = z.strictObject({ name, path, id: z.string().optional(), uploaded: date.default('-400d'), expiration: date });
-
-const publicAccessBlock = z.strictObject({
-  blockPublicAcls: z.boolean().default(false),
-  ignorePublicAcls: z.boolean().default(false),
-  blockPublicPolicy: z.boolean().default(false),
-  restrictPublicBuckets: z.boolean().default(false),
-});
 
 /** An ARN (`arn:aws:iam::ACCT:user/x`, `:root`, `:role/x`, `arn:aws:sts::ACCT:assumed-role/x/session`), or with an explicit UserId. */
 const caller = z.union([z.string().startsWith('arn:'), z.strictObject({ arn: z.string().startsWith('arn:'), userId: z.string().optional() })]);

@@ -16,17 +16,11 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { canaries } from './emulated-env.js';
 import { startEmulator, type Scenario } from './index.js';
 import { largeScenario } from './scenarios/generate.js';
-import { CLEAN, LEAKY, NOW, authHeader, clients, startRecorder } from './test-helpers.js';
-
-function secretsOf(scenario: Scenario): string[] {
-  const keys = [...(scenario.root.accessKeys ?? []), ...(scenario.users ?? []).flatMap((u) => u.accessKeys ?? [])];
-  const passwords = (scenario.users ?? []).flatMap((u) => (u.password ? [u.password.value] : []));
-  return [...keys.map((k) => k.secret), ...passwords];
-}
+import { NOW, authHeader, clients, readScenario, startRecorder } from './test-helpers.js';
 
 async function exerciseEverything(scenario: Scenario): Promise<string[]> {
   const emulator = await startEmulator({ scenario, now: NOW, faults: [{ operation: 'iam:ListServerCertificates', kind: 'AccessDenied' }] });
@@ -86,20 +80,18 @@ async function exerciseEverything(scenario: Scenario): Promise<string[]> {
 }
 
 describe('canary secrets', () => {
-  const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Scenario;
-
   it.each([
-    ['leaky', load(LEAKY)],
-    ['clean', load(CLEAN)],
+    ['leaky', readScenario('leaky-account')],
+    ['clean', readScenario('clean-account')],
     ['large', largeScenario({ users: 60, roles: 10, policies: 20 })],
   ])('never appear in any response of the %s account', async (_name, scenario) => {
-    const canaries = secretsOf(scenario);
-    expect(canaries.length).toBeGreaterThan(0);
-    for (const c of canaries) expect(c).toContain('CANARY');
+    const secrets = canaries(scenario);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const c of secrets) expect(c).toContain('CANARY');
     const responses = await exerciseEverything(scenario);
     for (const text of responses) {
       expect(text).not.toContain('CANARY');
-      for (const c of canaries) {
+      for (const c of secrets) {
         expect(text).not.toContain(c);
         expect(text).not.toContain(encodeURIComponent(c));
         expect(text).not.toContain(Buffer.from(c).toString('base64'));

@@ -1,5 +1,7 @@
-// Shared by the emulator's own tests: SDK clients pointed at an endpoint, and a recording proxy that keeps
-// every raw response, so tests can grep what really went over the wire.
+// Shared by the tests that run against the emulator: its clock, the scenario files and their callers; for the
+// emulator's own tests, SDK clients pointed at an endpoint and a recording proxy that keeps every raw response,
+// so tests can grep what really went over the wire.
+import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +9,7 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { Scenario } from './scenario.js';
 
 export const NOW = new Date('2026-06-15T12:00:00Z');
 export const DAY = 86_400_000;
@@ -16,8 +19,14 @@ export const scenarioPath = (name: string) => fileURLToPath(new URL(`./scenarios
 export const LEAKY = scenarioPath('leaky-account');
 export const CLEAN = scenarioPath('clean-account');
 
+/** A scenario file as written (before the schema's defaults). */
+export const readScenario = (name: string): Scenario => JSON.parse(readFileSync(scenarioPath(name), 'utf8')) as Scenario;
+
 /** A caller that is in the leaky scenario (dev-admin's key). */
 export const LEAKY_ADMIN_KEY = 'AKIADEVADMIN00000001';
+/** A caller that is in the clean scenario (ci's key), and the clean scenario's account. */
+export const CLEAN_CI_KEY = 'AKIACLEANCI000000001';
+export const CLEAN_ACCOUNT = '210987654321';
 
 export function config(endpoint: string, accessKeyId = LEAKY_ADMIN_KEY, maxAttempts = 1) {
   return { endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey: 'test-secret-not-a-canary' }, maxAttempts };

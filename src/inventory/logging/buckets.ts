@@ -16,6 +16,7 @@ import { mapLimited } from '../../aws/limiter.js';
 import type { Session } from '../../aws/session.js';
 import { attempt, type FailureLog } from '../context.js';
 import { parsePolicyDocument } from '../iam/policy-document.js';
+import { toPublicAccessBlock } from '../s3/public-access-block.js';
 import type { Bucket, Trail } from '../schema/logging.js';
 import type { Timed } from '../timed.js';
 
@@ -74,14 +75,7 @@ async function collectBucket(session: Session, failures: FailureLog, timed: Time
   if (acl) bucket.aclGrants = (acl.value.Grants ?? []).map(toGrant);
   if (block) {
     const c = block.value?.PublicAccessBlockConfiguration;
-    bucket.publicAccessBlock = c
-      ? {
-          blockPublicAcls: c.BlockPublicAcls ?? false,
-          ignorePublicAcls: c.IgnorePublicAcls ?? false,
-          blockPublicPolicy: c.BlockPublicPolicy ?? false,
-          restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
-        }
-      : null;
+    bucket.publicAccessBlock = c ? toPublicAccessBlock(c) : null;
   }
   if (logging) {
     const target = logging.value.LoggingEnabled;

@@ -1,22 +1,16 @@
 // The trails, their buckets and the S3 account block, collected by collectSnapshot through the real SDK clients
 // against the emulator (configured by environment variables only).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canaries, useEmulatedEnvironment } from '../../../test/aws-emulator/emulated-env.js';
 import type { Fault, Scenario } from '../../../test/aws-emulator/index.js';
+import { CLEAN_ACCOUNT, CLEAN_CI_KEY, LEAKY_ADMIN_KEY, readScenario, scenarioPath } from '../../../test/aws-emulator/test-helpers.js';
 import { createSession } from '../../aws/session.js';
 import { collectSnapshot, type CollectOptions } from '../collect.js';
 import { snapshotSchema } from '../snapshot.js';
 import { uniqueTrails } from './trails.js';
 
-const scenarioFile = (name: string) => join(import.meta.dirname, '../../../test/aws-emulator/scenarios', `${name}.json`);
-const readScenario = (name: string) => JSON.parse(readFileSync(scenarioFile(name), 'utf8')) as Scenario;
 const CLEAN = readScenario('clean-account');
 const LEAKY = readScenario('leaky-account');
-const CLEAN_KEY = 'AKIACLEANCI000000001';
-const LEAKY_KEY = 'AKIADEVADMIN00000001';
-const CLEAN_ACCOUNT = '210987654321';
 const FAST: CollectOptions = { credentialReport: { delayMs: 1, maxDelayMs: 5 } };
 const ALL_ON = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
@@ -54,7 +48,7 @@ function withTrails(extra: Partial<Scenario>): Scenario {
 
 describe('logging: the clean account', () => {
   it('collects the trail with its status, selectors and bucket, and the account block', async () => {
-    const emu = await emulate(scenarioFile('clean-account'), CLEAN_KEY);
+    const emu = await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY);
     const snapshot = await collect();
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
     expect(snapshot.errors).toEqual([]);
@@ -119,7 +113,7 @@ describe('logging: the clean account', () => {
 
 describe('logging: the leaky account', () => {
   it('has no trail, so no bucket to read, and no account block', async () => {
-    const emu = await emulate(scenarioFile('leaky-account'), LEAKY_KEY);
+    const emu = await emulate(scenarioPath('leaky-account'), LEAKY_ADMIN_KEY);
     const snapshot = await collect();
     expect(snapshot.errors).toEqual([]);
     expect(snapshot.logging).toEqual({ trails: [], buckets: {} });
@@ -131,7 +125,7 @@ describe('logging: the leaky account', () => {
 
 describe('logging: trails', () => {
   it('lists each trail once and asks its status and selectors once, in its home region', async () => {
-    const emu = await emulate(withTrails({}), CLEAN_KEY, { faults: [{ operation: 'cloudtrail:GetTrailStatus', kind: 'AccessDenied', region: 'eu-west-1' }] });
+    const emu = await emulate(withTrails({}), CLEAN_CI_KEY, { faults: [{ operation: 'cloudtrail:GetTrailStatus', kind: 'AccessDenied', region: 'eu-west-1' }] });
     const snapshot = await collect();
     const trails = snapshot.logging?.trails ?? [];
     expect(trails.map((t) => [t.name, t.homeRegion, t.isOrganizationTrail]).sort()).toEqual([
@@ -159,7 +153,7 @@ describe('logging: trails', () => {
   });
 
   it('keeps the logging section, without trails, when DescribeTrails is refused', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 'cloudtrail:DescribeTrails', kind: 'AccessDenied' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 'cloudtrail:DescribeTrails', kind: 'AccessDenied' }] });
     const snapshot = await collect();
     expect(snapshot.logging).toEqual({});
     expect(snapshot.errors).toEqual([expect.objectContaining({ service: 'cloudtrail', operation: 'DescribeTrails', code: 'AccessDeniedException', region: 'us-east-1' })]);
@@ -168,7 +162,7 @@ describe('logging: trails', () => {
   });
 
   it("gives up on a trail's home region that does not answer, within the deadline", async () => {
-    await emulate(withTrails({}), CLEAN_KEY, { hangRegions: ['eu-west-1'] });
+    await emulate(withTrails({}), CLEAN_CI_KEY, { hangRegions: ['eu-west-1'] });
     const started = Date.now();
     const snapshot = await collect({ callTimeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -183,7 +177,7 @@ describe('logging: trails', () => {
 
 describe('logging: trail buckets', () => {
   it("reads a bucket in another region there, and records another account's bucket as refused", async () => {
-    await emulate(withTrails({}), CLEAN_KEY);
+    await emulate(withTrails({}), CLEAN_CI_KEY);
     const snapshot = await collect();
     const buckets = snapshot.logging?.buckets ?? {};
     expect(Object.keys(buckets).sort()).toEqual(['clean-co-cloudtrail-logs', 'clean-co-eu-logs']);
@@ -212,7 +206,7 @@ describe('logging: trail buckets', () => {
   });
 
   it('keeps what could be read of a bucket when one call is refused', async () => {
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: [{ operation: 's3:GetBucketPolicy', kind: 'AccessDenied' }] });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: [{ operation: 's3:GetBucketPolicy', kind: 'AccessDenied' }] });
     const snapshot = await collect();
     const bucket = snapshot.logging?.buckets?.['clean-co-cloudtrail-logs'];
     expect(bucket).toBeDefined();
@@ -224,11 +218,11 @@ describe('logging: trail buckets', () => {
 
 describe('logging: the S3 account public access block', () => {
   it('is null when none is set, and absent with the failure recorded when refused', async () => {
-    await emulate({ ...CLEAN, s3PublicAccessBlock: null }, CLEAN_KEY);
+    await emulate({ ...CLEAN, s3PublicAccessBlock: null }, CLEAN_CI_KEY);
     expect((await collect()).s3AccountPublicAccessBlock).toBeNull();
 
     const refused: Fault[] = [{ operation: 's3control:GetPublicAccessBlock', kind: 'AccessDenied' }];
-    await emulate(scenarioFile('clean-account'), CLEAN_KEY, { faults: refused });
+    await emulate(scenarioPath('clean-account'), CLEAN_CI_KEY, { faults: refused });
     const snapshot = await collect();
     expect('s3AccountPublicAccessBlock' in snapshot).toBe(false);
     expect(snapshot.errors).toEqual([expect.objectContaining({ service: 's3control', operation: 'GetPublicAccessBlock', code: 'AccessDenied' })]);

@@ -4,17 +4,16 @@ import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3
 import { awsErrorCode } from '../../aws/errors.js';
 import type { Session } from '../../aws/session.js';
 import { call, type FailureLog } from '../context.js';
-import type { AccountSnapshot } from '../snapshot.js';
+import type { PublicAccessBlock } from '../schema/common.js';
 import type { Timed } from '../timed.js';
-
-export type AccountPublicAccessBlock = NonNullable<AccountSnapshot['s3AccountPublicAccessBlock']>;
+import { toPublicAccessBlock } from './public-access-block.js';
 
 export async function collectAccountPublicAccessBlock(
   session: Session,
   failures: FailureLog,
   timed: Timed,
   accountId: string,
-): Promise<AccountPublicAccessBlock | null> {
+): Promise<PublicAccessBlock | null> {
   const region = session.region;
   const s3control = session.client(S3ControlClient, { region });
   return call(failures, { service: 's3control', operation: 'GetPublicAccessBlock', region }, async () => {
@@ -23,13 +22,7 @@ export async function collectAccountPublicAccessBlock(
         s3control.send(new GetPublicAccessBlockCommand({ AccountId: accountId }), { abortSignal }),
       );
       const c = out.PublicAccessBlockConfiguration;
-      if (!c) return null;
-      return {
-        blockPublicAcls: c.BlockPublicAcls ?? false,
-        ignorePublicAcls: c.IgnorePublicAcls ?? false,
-        blockPublicPolicy: c.BlockPublicPolicy ?? false,
-        restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
-      };
+      return c ? toPublicAccessBlock(c) : null;
     } catch (err) {
       if (awsErrorCode(err) === 'NoSuchPublicAccessBlockConfiguration') return null;
       throw err;

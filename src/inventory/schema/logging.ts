@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { policyDocument } from './common.js';
+import { policyDocument, publicAccessBlockSchema } from './common.js';
 
 const eventSelectorsSchema = z.object({
   /** Basic selectors. */
@@ -56,10 +56,7 @@ export const bucketSchema = z.object({
   /** Grants of the bucket ACL: grantee URI (AllUsers / AuthenticatedUsers groups) or id, and the permission. */
   aclGrants: z.array(z.object({ grantee: z.string(), permission: z.string() })).optional(),
   /** Bucket-level public access block; null: none set. */
-  publicAccessBlock: z
-    .object({ blockPublicAcls: z.boolean(), ignorePublicAcls: z.boolean(), blockPublicPolicy: z.boolean(), restrictPublicBuckets: z.boolean() })
-    .nullable()
-    .optional(),
+  publicAccessBlock: publicAccessBlockSchema.nullable().optional(),
   /** Server access logging target; null: logging off. */
   accessLogging: z.object({ targetBucket: z.string(), targetPrefix: z.string() }).nullable().optional(),
 });

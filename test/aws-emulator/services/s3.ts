@@ -4,7 +4,8 @@
 // Another account's bucket answers AccessDenied to everything.
 import { ApiError } from '../errors.js';
 import { escapeXml } from '../protocols/xml.js';
-import type { RequestContext, RestRequest, RestXmlService } from '../service.js';
+import type { RequestContext, RestReply, RestRequest, RestXmlService, XmlBody } from '../service.js';
+import type { PublicAccessBlock } from '../world.js';
 import { canonicalUserId, type BucketState } from '../world-logging.js';
 
 const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -13,6 +14,25 @@ const GROUPS: Record<string, string> = {
   AuthenticatedUsers: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers',
   LogDelivery: 'http://acs.amazonaws.com/groups/s3/LogDelivery',
 };
+
+/**
+ * GetPublicAccessBlock's answer, alike in S3 (a bucket's block) and S3 Control (the account's): the four settings, or
+ * NoSuchPublicAccessBlockConfiguration when none is set, carrying `where` (BucketName or AccountId).
+ */
+export function publicAccessBlockReply(block: PublicAccessBlock | null, where: Readonly<Record<string, string>>): RestReply<XmlBody> {
+  if (!block) throw new ApiError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, 'Sender', where);
+  return {
+    body: {
+      root: 'PublicAccessBlockConfiguration',
+      value: {
+        BlockPublicAcls: block.blockPublicAcls,
+        IgnorePublicAcls: block.ignorePublicAcls,
+        BlockPublicPolicy: block.blockPublicPolicy,
+        RestrictPublicBuckets: block.restrictPublicBuckets,
+      },
+    },
+  };
+}
 
 function bucketOf(req: RestRequest, ctx: RequestContext, anyRegion = false): BucketState {
   const name = req.labels['Bucket'] ?? '';
@@ -94,23 +114,7 @@ export const s3: RestXmlService = {
       operation: 'GetPublicAccessBlock',
       handler(req, ctx) {
         const bucket = bucketOf(req, ctx);
-        const block = bucket.publicAccessBlock;
-        if (!block) {
-          throw new ApiError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, 'Sender', {
-            BucketName: bucket.name,
-          });
-        }
-        return {
-          body: {
-            root: 'PublicAccessBlockConfiguration',
-            value: {
-              BlockPublicAcls: block.blockPublicAcls,
-              IgnorePublicAcls: block.ignorePublicAcls,
-              BlockPublicPolicy: block.blockPublicPolicy,
-              RestrictPublicBuckets: block.restrictPublicBuckets,
-            },
-          },
-        };
+        return publicAccessBlockReply(bucket.publicAccessBlock, { BucketName: bucket.name });
       },
     },
     {

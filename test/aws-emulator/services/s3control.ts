@@ -3,6 +3,7 @@
 import { ApiError } from '../errors.js';
 import type { RestRequest, RestXmlService } from '../service.js';
 import type { World } from '../world.js';
+import { publicAccessBlockReply } from './s3.js';
 
 function checkAccount(req: RestRequest, world: World): void {
   const id = req.headers['x-amz-account-id'];
@@ -25,23 +26,7 @@ export const s3control: RestXmlService = {
       operation: 'GetPublicAccessBlock',
       handler(req, ctx) {
         checkAccount(req, ctx.world);
-        const block = ctx.world.s3PublicAccessBlock;
-        if (!block) {
-          throw new ApiError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, 'Sender', {
-            AccountId: ctx.world.account.id,
-          });
-        }
-        return {
-          body: {
-            root: 'PublicAccessBlockConfiguration',
-            value: {
-              BlockPublicAcls: block.blockPublicAcls,
-              IgnorePublicAcls: block.ignorePublicAcls,
-              BlockPublicPolicy: block.blockPublicPolicy,
-              RestrictPublicBuckets: block.restrictPublicBuckets,
-            },
-          },
-        };
+        return publicAccessBlockReply(ctx.world.s3PublicAccessBlock, { AccountId: ctx.world.account.id });
       },
     },
   ],
