@@ -46,6 +46,8 @@ export const specSchema = z
     /** The customer-managed force-MFA policy, attached to every human group (the admin group at least). */
     forceMfa: z.union([off, z.object({ policyName: z.string().default('ForceMFA') }).strict()]).prefault({}),
     accountAlias: z.union([off, z.string().regex(/^[a-z0-9](([a-z0-9]|-(?!-))*[a-z0-9])?$/, 'expected 3-63 lowercase letters, digits and single hyphens').min(3).max(63)]).optional(),
+    /** The account already has another alias: replace it (its old sign-in URL stops working). Default: leave it. */
+    replaceAccountAlias: z.boolean().optional(),
     alternateContacts: z
       .union([
         off,

@@ -1,6 +1,6 @@
 // Collecting from AWS for a command: credentials up front (exit 3 if none), progress on stderr.
 import type { Command } from 'commander';
-import { createSession } from '../aws/session.js';
+import { createSession, type Session } from '../aws/session.js';
 import { collectSnapshot, type CollectArea } from '../inventory/collect.js';
 import type { AccountSnapshot } from '../inventory/snapshot.js';
 import type { Io } from './main.js';
@@ -24,6 +24,11 @@ export const addAwsOptions = (cmd: Command): Command =>
 export async function collectFromAws(opts: AwsOptions, io: Io, scope?: CollectArea[]): Promise<AccountSnapshot> {
   const session = createSession({ profile: opts.profile, region: opts.region });
   await session.getCredentialsOrFail();
+  return collectWithSession(session, opts, io, scope);
+}
+
+/** For a command that goes on using the session after collecting (apply); credentials already checked. */
+export async function collectWithSession(session: Session, opts: AwsOptions, io: Io, scope?: CollectArea[]): Promise<AccountSnapshot> {
   const progress = createProgress(io.stderr, !opts.quiet);
   try {
     return await collectSnapshot(session, { onProgress: progress.onProgress, regions: opts.regions, ...(scope ? { scope } : {}) });

@@ -2,11 +2,15 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { exitCodeOf, InputError } from '../util/errors.js';
+import { registerApply } from './apply.js';
 import { registerAudit } from './audit.js';
 import { registerChecks } from './checks.js';
+import { registerPlan } from './plan.js';
 import { registerSnapshot } from './snapshot.js';
 
 export interface Io {
+  /** Where confirmations are read from; absent (tests, pipes) means not a terminal. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
@@ -32,11 +36,13 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerAudit(program, io, state);
   registerSnapshot(program, io, state);
   registerChecks(program, io, state);
+  registerPlan(program, io, state);
+  registerApply(program, io, state);
   return program;
 }
 
 /** Runs rampart with argv (as process.argv) and returns the exit code; never throws. */
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const state: CommandState = { exitCode: 0 };
   const program = buildProgram(io, state);
   try {

@@ -157,7 +157,8 @@ describe('the leaky account', () => {
     // No budget: no notification call.
     expect(calls['budgets:DescribeBudgetNotificationsForAccount']).toBeUndefined();
     expect(snapshot.logging?.trails).toEqual([]);
-    expect(snapshot.regional['us-east-1']).toEqual({ alarms: [], snsSubscriptions: [] });
+    // eventRules: the root sign-in rule apply plans, asked in us-east-1 only.
+    expect(snapshot.regional['us-east-1']).toEqual({ alarms: [], snsSubscriptions: [], eventRules: [] });
     expect(calls['cloudwatchlogs:DescribeMetricFilters']).toBeUndefined();
   });
 });

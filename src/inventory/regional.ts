@@ -21,6 +21,7 @@ import { collectGuardDutyDetectors } from './exposure/guardduty.js';
 import { collectSecurityHub } from './exposure/security-hub.js';
 import { collectKmsKeys } from './kms/keys.js';
 import { collectAlarms } from './monitoring/alarms.js';
+import { collectEventRules, eventRuleRegions } from './monitoring/event-rules.js';
 import { collectMetricFilters } from './monitoring/metric-filters.js';
 import { collectSnsSubscriptions } from './monitoring/sns-subscriptions.js';
 import { alarmRegions, metricFilterRegions } from './monitoring/where.js';
@@ -94,6 +95,16 @@ export const REGIONAL_COLLECTORS: readonly RegionalCollector[] = [
     areas: ['cost', 'monitoring'],
     regions: alarmRegions,
     collect: collectSnsSubscriptions,
+  }),
+  // The root sign-in rule `rampart apply` plans (no check reads it): us-east-1 only, where those events arrive.
+  regional({
+    section: 'eventRules',
+    service: 'events',
+    operation: 'ListRules',
+    step: 'events:rules',
+    areas: ['monitoring'],
+    regions: eventRuleRegions,
+    collect: collectEventRules,
   }),
   // Logging and exposure: every audited region, one result each (a detector, an analyzer, a recorder protect their region only).
   regional({ section: 'kmsKeys', service: 'kms', operation: 'ListKeys', step: 'kms:keys', areas: ['logging'], collect: collectKmsKeys }),

@@ -13,6 +13,7 @@ import { route } from './router.js';
 import { loadScenario, type Scenario } from './scenario.js';
 import type { RequestContext } from './service.js';
 import { SERVICES } from './services/index.js';
+import { confirmSubscriptions } from './services/sns-attributes.js';
 import { signingScope } from './signature.js';
 import { buildWorld, type World } from './world.js';
 
@@ -43,6 +44,8 @@ export interface Emulator {
   setLatency(ms: number): void;
   /** Replaces the regions that never answer. */
   setHangRegions(regions: string[]): void;
+  /** Test hook: every pending SNS subscription is confirmed, as if each person clicked the email's link; returns how many. */
+  confirmSubscriptions(): number;
   close(): Promise<void>;
 }
 
@@ -138,6 +141,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     setHangRegions: (regions) => {
       rt.hangRegions = new Set(regions);
     },
+    confirmSubscriptions: () => confirmSubscriptions(rt.world),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

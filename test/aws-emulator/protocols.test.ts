@@ -80,7 +80,7 @@ describe('routing over HTTP', () => {
   });
 
   it('answers an unknown REST path with a 404 in the protocol of the signing service', async () => {
-    const res = await post({ 'content-type': 'application/json', authorization: authHeader('account') }, '{}', '/putAlternateContact');
+    const res = await post({ 'content-type': 'application/json', authorization: authHeader('account') }, '{}', '/deleteAlternateContact');
     expect(res.status).toBe(404);
     expect(res.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
     const s3 = await fetch(`${emulator.endpoint}/v20180820/nothing`, { headers: { authorization: authHeader('s3') } });

@@ -14,7 +14,7 @@ export interface BucketState extends Omit<BucketFacts, 'owner' | 'policy'> {
   /** The owning account. */
   readonly owner: string;
   /** The policy as stored (JSON text), or null. */
-  readonly policy: string | null;
+  policy: string | null;
 }
 
 export interface LoggingWorld {

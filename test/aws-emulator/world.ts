@@ -40,7 +40,8 @@ interface Principal {
 }
 
 export interface User extends Principal {
-  password: { readonly value: string; readonly created: Date; lastUsed: Date | null } | null;
+  /** The console password (login profile); `resetRequired`: must be changed at the next sign-in. */
+  password: { readonly value: string; readonly created: Date; lastUsed: Date | null; readonly resetRequired?: boolean } | null;
   mfaDevices: MfaDevice[];
   accessKeys: AccessKey[];
   groups: string[];
@@ -146,7 +147,7 @@ export interface World {
   readonly regions: readonly RegionState[];
   /** Budgets, anomaly detection, CUR and data exports (world-cost.ts). */
   readonly cost: CostWorld;
-  /** The scenario's per-region facts, `*` included; read them with factsOf (scenario-regional.ts). */
+  /** The scenario's per-region facts, `*` included; read them with factsOf, change them through ownFacts (services/region-facts.ts). */
   readonly regional: Readonly<Record<string, RegionFacts>>;
   readonly credentialReport: CredentialReportState;
   readonly quirks: ParsedScenario['quirks'];
@@ -350,7 +351,8 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
     logging,
     regions,
     cost,
-    regional: scenario.regional,
+    // A copy: the write operations change it, and a scenario's defaults may be shared between emulators.
+    regional: structuredClone(scenario.regional),
     credentialReport: {
       notReadyPolls: scenario.credentialReport.notReadyPolls,
       phase: scenario.credentialReport.preGenerated ? 'ready' : 'absent',

@@ -64,6 +64,14 @@ export const kmsKeySchema = z.object({
   rotationEnabled: z.boolean().nullable(),
 });
 
+/** An EventBridge rule of the default bus; `targets` (their ARNs) is null when not asked (a pattern that cannot catch a sign-in). */
+export const eventRuleSchema = z.object({
+  name: z.string(),
+  state: z.string().nullable(),
+  eventPattern: z.string().nullable(),
+  targets: z.array(z.string()).nullable(),
+});
+
 export const regionFactsSchema = z.object({
   alarms: z.array(alarmSchema).optional(),
   metricFilters: z.array(metricFilterSchema).optional(),
@@ -73,6 +81,8 @@ export const regionFactsSchema = z.object({
   kmsKeys: z.array(kmsKeySchema).optional(),
   accessAnalyzers: z.array(z.object({ arn: z.string(), name: z.string(), type: z.string(), status: z.string() })).optional(),
   guardDutyDetectors: z.array(z.object({ id: z.string(), status: z.string() })).optional(),
+  /** EventBridge rules (us-east-1 only: the root sign-in alert). */
+  eventRules: z.array(eventRuleSchema).optional(),
   /** Security Hub: null when not subscribed in this region. */
   securityHub: z.object({ hubArn: z.string() }).nullable().optional(),
 });
@@ -83,4 +93,5 @@ export type SnsSubscription = z.infer<typeof snsSubscriptionSchema>;
 export type ConfigRecorder = z.infer<typeof configRecorderSchema>;
 export type ConfigRule = z.infer<typeof configRuleSchema>;
 export type KmsKey = z.infer<typeof kmsKeySchema>;
+export type EventRule = z.infer<typeof eventRuleSchema>;
 export type RegionFacts = z.infer<typeof regionFactsSchema>;

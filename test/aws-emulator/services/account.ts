@@ -1,4 +1,4 @@
-// AWS Account Management: restJson1. Alternate contacts (BILLING, SECURITY, OPERATIONS).
+// AWS Account Management: restJson1. Alternate contacts (BILLING, SECURITY, OPERATIONS): read and set.
 import { ApiError } from '../errors.js';
 import { parseJsonBody } from '../protocols/json.js';
 import type { RestJsonService, RestRequest } from '../service.js';
@@ -40,6 +40,30 @@ export const account: RestJsonService = {
             },
           },
         };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/putAlternateContact',
+      operation: 'PutAlternateContact',
+      handler(req, ctx) {
+        const type = contactType(req);
+        const body = parseJsonBody(req.body);
+        const field = (key: string, max: number): string => {
+          const value = body[key];
+          if (typeof value !== 'string' || value.length < 1 || value.length > max) {
+            throw new ApiError('ValidationException', `Invalid ${key}`, 400, 'Sender', { reason: 'fieldValidationFailed' });
+          }
+          return value;
+        };
+        // Setting a contact replaces the one of that type.
+        ctx.world.alternateContacts[type] = {
+          name: field('Name', 64),
+          title: field('Title', 50),
+          emailAddress: field('EmailAddress', 254),
+          phoneNumber: field('PhoneNumber', 25),
+        };
+        return {};
       },
     },
   ],

@@ -1,10 +1,11 @@
 // CloudWatch: awsJson1_0, `GraniteServiceVersion20100801.Op`, signs as `monitoring`, query-compatible: errors also
 // carry the old awsQuery code in `x-amzn-query-error`, which the SDK puts in `Code` (AccessDenied, Throttling).
 // The metric alarms of the request's region (scenario `regional.*.alarms`); actions naming a topic become its ARN.
+// PutMetricAlarm creates or replaces one in the region's own facts.
 import { ApiError } from '../errors.js';
 import type { AlarmFacts } from '../scenario-monitoring.js';
 import type { JsonService, RequestContext } from '../service.js';
-import { byName, factsHere, page, pageStart, regionOf } from './region-facts.js';
+import { byName, factsHere, ownFacts, page, pageStart, regionOf } from './region-facts.js';
 
 const MAX_RECORDS = 100;
 /** The coral type in the body, the query code in the header: what the SDK sees from the real service. */
@@ -58,6 +59,45 @@ export const cloudwatch: JsonService = {
     Throttling: () => new ApiError('Throttling', 'Rate exceeded', 400, 'Sender', coral('ThrottlingException')),
   },
   operations: {
+    // Creates the alarm, or replaces the one of that name (as AWS does); a new alarm has no data yet.
+    PutMetricAlarm(input, ctx) {
+      const invalid = (member: string) => new ApiError('ValidationError', `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`, 400, 'Sender', coral('ValidationException'));
+      const text = (member: string): string => {
+        const v = input[member];
+        if (typeof v !== 'string' || !v) throw invalid(member);
+        return v;
+      };
+      const num = (member: string, fallback?: number): number => {
+        const v = input[member] ?? fallback;
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(member);
+        return v;
+      };
+      const statistic = (input['Statistic'] ?? 'Sum') as AlarmFacts['statistic'];
+      const comparison = text('ComparisonOperator') as AlarmFacts['comparison'];
+      const dimensions = Array.isArray(input['Dimensions'])
+        ? Object.fromEntries((input['Dimensions'] as { Name?: unknown; Value?: unknown }[]).map((d) => [String(d.Name), String(d.Value)]))
+        : {};
+      const alarms = ownFacts(ctx, 'alarms');
+      const name = text('AlarmName');
+      const previous = alarms.findIndex((a) => a.name === name);
+      const alarm: AlarmFacts = {
+        name,
+        namespace: text('Namespace'),
+        metricName: text('MetricName'),
+        dimensions,
+        statistic,
+        period: num('Period'),
+        evaluationPeriods: num('EvaluationPeriods'),
+        threshold: num('Threshold'),
+        comparison,
+        actions: stringList(input['AlarmActions']) ?? [],
+        actionsEnabled: input['ActionsEnabled'] !== false,
+        state: previous >= 0 ? (alarms[previous]?.state ?? 'INSUFFICIENT_DATA') : 'INSUFFICIENT_DATA',
+      };
+      if (previous >= 0) alarms[previous] = alarm;
+      else alarms.push(alarm);
+      return {};
+    },
     DescribeAlarms(input, ctx) {
       const size = input['MaxRecords'] ?? MAX_RECORDS;
       if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_RECORDS) {

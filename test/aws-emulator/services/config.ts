@@ -1,8 +1,9 @@
 // AWS Config: awsJson1_1, `StarlingDoveService.Op`. The recorders, their status, the rules and the delivery
-// channels of the request's region (scenario `regional.*`).
+// channels of the request's region (scenario `regional.*`); the writes apply makes are in config-writes.ts.
 import { ApiError } from '../errors.js';
 import type { ConfigRecorderFacts, ConfigRuleFacts } from '../scenario-regional.js';
 import type { JsonService, RequestContext } from '../service.js';
+import { CONFIG_WRITE_OPERATIONS } from './config-writes.js';
 import { factsHere, page, pageStart, regionOf, stableHex } from './region-facts.js';
 
 /** The identifiers of the AWS managed rules the seeds ask for; other names are written in UPPER_SNAKE. */
@@ -110,5 +111,6 @@ export const config: JsonService = {
         })),
       };
     },
+    ...CONFIG_WRITE_OPERATIONS,
   },
 };

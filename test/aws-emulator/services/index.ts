@@ -10,6 +10,7 @@ import { cloudwatch } from './cloudwatch.js';
 import { config } from './config.js';
 import { cur } from './cur.js';
 import { ec2 } from './ec2.js';
+import { events } from './events.js';
 import { guardduty } from './guardduty.js';
 import { iam } from './iam.js';
 import { kms } from './kms.js';
@@ -22,4 +23,4 @@ import { sns } from './sns.js';
 import { sts } from './sts.js';
 
 export const SERVICES: readonly ServiceModule[] = [iam, sts, account, s3control, accessanalyzer, cloudtrail, config, guardduty, kms, organizations, s3, securityhub,
-  budgets, cloudwatch, logs, sns, ec2, ce, cur, bcmDataExports];
+  budgets, cloudwatch, logs, sns, ec2, ce, cur, bcmDataExports, events];

@@ -1,10 +1,13 @@
-// KMS: awsJson1_1, `TrentService.Op`. The keys of the request's region (scenario `regional.*.kmsKeys`).
+// KMS: awsJson1_1, `TrentService.Op`. The keys of the request's region (scenario `regional.*.kmsKeys`), and the writes
+// apply makes for the trail's key: CreateKey, CreateAlias, EnableKeyRotation, GetKeyPolicy / PutKeyPolicy, ListAliases.
+// Key policies and aliases live beside the scenario's facts (kms-writes.ts).
 import { ApiError } from '../errors.js';
 import type { KmsKeyFacts } from '../scenario-regional.js';
 import type { JsonService, RequestContext } from '../service.js';
+import { aliasTarget, kmsWriteOperations } from './kms-writes.js';
 import { at, factsHere, page, pageStart, regionOf, stableUuid } from './region-facts.js';
 
-interface Key extends KmsKeyFacts {
+export interface Key extends KmsKeyFacts {
   readonly id: string;
   readonly arn: string;
 }
@@ -21,9 +24,11 @@ function keysHere(ctx: RequestContext): Key[] {
   });
 }
 
-function findKey(ctx: RequestContext, keyId: unknown): Key {
+/** A key of the request's region by id, ARN, alias name or alias ARN; NotFoundException otherwise. */
+export function findKey(ctx: RequestContext, keyId: unknown): Key {
   if (typeof keyId !== 'string' || !keyId) throw new ApiError('ValidationException', 'KeyId is required', 400);
-  const key = keysHere(ctx).find((k) => k.id === keyId || k.arn === keyId);
+  const target = aliasTarget(ctx, keyId) ?? keyId;
+  const key = keysHere(ctx).find((k) => k.id === target || k.arn === target);
   if (!key) {
     const arn = keyId.startsWith('arn:') ? keyId : `arn:${ctx.world.account.partition}:kms:${regionOf(ctx)}:${ctx.world.account.id}:key/${keyId}`;
     throw new ApiError('NotFoundException', `Key '${arn}' does not exist`, 400);
@@ -85,5 +90,6 @@ export const kms: JsonService = {
         ...(enabled ? { RotationPeriodInDays: 365, NextRotationDate: new Date(ctx.now.getTime() + 100 * 86_400_000) } : {}),
       };
     },
+    ...kmsWriteOperations({ keysHere, findKey, metadata }),
   },
 };

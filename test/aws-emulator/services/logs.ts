@@ -1,10 +1,11 @@
 // CloudWatch Logs: awsJson1_1, `Logs_20140328.Op`, signs as `logs`. The log groups and metric filters of the
 // request's region (scenario `regional.*.logGroups` and `.metricFilters`); a group a filter names exists even
-// when `logGroups` does not list it. Logs gives times as epoch milliseconds (plain numbers), not timestamps.
+// when `logGroups` does not list it; CreateLogGroup and PutMetricFilter change them. Logs gives times as epoch
+// milliseconds (plain numbers), not timestamps.
 import { ApiError } from '../errors.js';
 import type { LogGroupFacts, MetricFilterFacts } from '../scenario-monitoring.js';
 import type { JsonService, RequestContext } from '../service.js';
-import { at, byName, factsHere, page, pageStart, regionOf } from './region-facts.js';
+import { at, byName, factsHere, ownFacts, page, pageStart, regionOf, required } from './region-facts.js';
 
 const MAX_LIMIT = 50;
 
@@ -91,6 +92,33 @@ export const logs: JsonService = {
         })),
         nextToken: next,
       };
+    },
+    // The writes apply makes: the trail's log group, the CIS metric filters on it.
+    CreateLogGroup(input, ctx) {
+      const name = required(input, 'logGroupName', 'InvalidParameterException');
+      if (!/^[\w#/.-]{1,512}$/.test(name)) throw new ApiError('InvalidParameterException', `1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint`, 400);
+      if (groupsHere(ctx).some((g) => g.name === name)) throw new ApiError('ResourceAlreadyExistsException', 'The specified log group already exists', 400);
+      ownFacts(ctx, 'logGroups').push({ name, created: ctx.now.toISOString(), ...(typeof input['kmsKeyId'] === 'string' ? { kmsKeyId: input['kmsKeyId'] } : {}) });
+      return {};
+    },
+    PutMetricFilter(input, ctx) {
+      const group = required(input, 'logGroupName', 'InvalidParameterException');
+      const name = required(input, 'filterName', 'InvalidParameterException');
+      const pattern = typeof input['filterPattern'] === 'string' ? input['filterPattern'] : undefined;
+      if (pattern === undefined) throw new ApiError('InvalidParameterException', "1 validation error detected: Value null at 'filterPattern' failed to satisfy constraint: Member must not be null", 400);
+      if (!groupsHere(ctx).some((g) => g.name === group)) throw new ApiError('ResourceNotFoundException', 'The specified log group does not exist.', 400);
+      const transformations = Array.isArray(input['metricTransformations']) ? (input['metricTransformations'] as Record<string, unknown>[]) : [];
+      const t = transformations[0];
+      if (transformations.length !== 1 || typeof t?.['metricName'] !== 'string' || typeof t['metricNamespace'] !== 'string' || typeof t['metricValue'] !== 'string') {
+        throw new ApiError('InvalidParameterException', 'Exactly one metric transformation with metricName, metricNamespace and metricValue is required.', 400);
+      }
+      const filter = { name, logGroup: group, pattern, metricName: t['metricName'], metricNamespace: t['metricNamespace'], metricValue: t['metricValue'] };
+      const filters = ownFacts(ctx, 'metricFilters');
+      const existing = filters.findIndex((f) => f.logGroup === group && f.name === name);
+      // A filter of the same name on the group is replaced, as put-metric-filter does.
+      if (existing >= 0) filters.splice(existing, 1, filter);
+      else filters.push(filter);
+      return {};
     },
   },
 };

@@ -44,3 +44,21 @@ export function page<T>(items: readonly T[], start: number, size: number): { ite
 
 /** AWS lists by name in code-point order (`B` before `a`), not by locale. */
 export const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The request region's own list of `field`, to change in place (the write operations). The first write in a region
+ * copies what `*` gives it, so a change made in one region never shows in another.
+ */
+export function ownFacts<K extends keyof RegionFacts>(ctx: RequestContext, field: K, region = regionOf(ctx)): NonNullable<RegionFacts[K]> {
+  const regional = ctx.world.regional as Record<string, RegionFacts>;
+  const own = (regional[region] ??= {} as RegionFacts);
+  if (own[field] === undefined) own[field] = structuredClone(factsOf(regional, region)[field] ?? []) as RegionFacts[K];
+  return own[field] as NonNullable<RegionFacts[K]>;
+}
+
+/** A string member a write operation requires; ValidationException (or `code`) when it is missing. */
+export function required(input: Readonly<Record<string, unknown>>, member: string, code = 'ValidationException'): string {
+  const value = input[member];
+  if (typeof value !== 'string' || value === '') throw new ApiError(code, `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`, 400);
+  return value;
+}

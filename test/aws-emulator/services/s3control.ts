@@ -29,5 +29,24 @@ export const s3control: RestXmlService = {
         return publicAccessBlockReply(ctx.world.s3PublicAccessBlock, { AccountId: ctx.world.account.id });
       },
     },
+    {
+      method: 'PUT',
+      path: '/v20180820/configuration/publicAccessBlock',
+      operation: 'PutPublicAccessBlock',
+      handler(req, ctx) {
+        checkAccount(req, ctx.world);
+        const xml = req.body.toString('utf8');
+        if (!/<PublicAccessBlockConfiguration[\s>]/.test(xml)) throw new ApiError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+        // A setting left out is false, as S3 Control stores it.
+        const setting = (name: string) => new RegExp(`<${name}>\\s*true\\s*</${name}>`).test(xml);
+        ctx.world.s3PublicAccessBlock = {
+          blockPublicAcls: setting('BlockPublicAcls'),
+          ignorePublicAcls: setting('IgnorePublicAcls'),
+          blockPublicPolicy: setting('BlockPublicPolicy'),
+          restrictPublicBuckets: setting('RestrictPublicBuckets'),
+        };
+        return {};
+      },
+    },
   ],
 };
