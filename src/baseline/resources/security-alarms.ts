@@ -77,7 +77,8 @@ function watchedLogGroup(ctx: PlanContext): { group: LogGroupRef; exists: boolea
   if (sure) return { group: { name: sure.logGroup.name, region: sure.logGroup.region, arn: sure.logGroup.arn }, exists: true, dependsOn: [] };
   const target = trailTarget(ctx);
   const planned = target ? plannedLogGroup(ctx, target) : null;
-  return planned ? { group: planned, exists: false, dependsOn: [TRAIL_STEPS.logs] } : null;
+  // The group of a trail not qualifying yet (rampart's own, not logging yet) exists already: its filters were collected.
+  return planned ? { group: planned, exists: Boolean(target?.trail?.cloudWatchLogsLogGroupArn), dependsOn: [TRAIL_STEPS.logs] } : null;
 }
 
 // ---- the topic

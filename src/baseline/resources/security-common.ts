@@ -13,7 +13,7 @@ import {
   S3Client,
   type BucketLocationConstraint,
 } from '@aws-sdk/client-s3';
-import { awsErrorCode } from '../../aws/errors.js';
+import { awsErrorCode, describeAwsError } from '../../aws/errors.js';
 import { parsePolicyDocument } from '../../inventory/iam/policy-document.js';
 import type { ApplyContext, PlanContext } from '../types.js';
 
@@ -107,29 +107,44 @@ export function accessLogBucketName(source: string, account: string, region: str
   return name.length <= 63 ? name : `rampart-access-logs-${account}-${region}`.slice(0, 63);
 }
 
-/** Creates the bucket in `region` unless it is there; says which. Another account's bucket of that name is an error worth a clear line. */
+const statusOf = (err: unknown): number | undefined => describeAwsError(err).httpStatusCode;
+
+/**
+ * Creates the bucket in `region` unless it is there; says which. HeadBucket answers without a body, so its errors
+ * are told apart by status: 404 none, 301 another region, 403 someone else's bucket or a denied ListBucket (then
+ * CreateBucket tells which: BucketAlreadyExists is another account's name, a permission error is ours to report).
+ */
 export async function ensureBucket(ctx: ApplyContext, name: string, region: string, setting: string): Promise<'created' | 'exists'> {
   const s3 = s3In(ctx, region);
+  const taken = (err: unknown) =>
+    new Error(`bucket ${name} belongs to another account (bucket names are global): choose another name with ${setting} in rampart.yaml`, { cause: err });
+  let denied = false;
   try {
     await s3.send(new HeadBucketCommand({ Bucket: name }));
     return 'exists';
   } catch (err) {
-    const code = awsErrorCode(err);
-    if (code === 'Forbidden' || code === 'AccessDenied' || code === 'HTTP403') {
-      throw new Error(`bucket ${name} exists and this account cannot use it (another account's, or denied): choose another name with ${setting} in rampart.yaml`, { cause: err });
-    }
-    if (code === 'PermanentRedirect' || code === 'HTTP301' || code === 'MovedPermanently') {
+    const status = statusOf(err);
+    if (status === 301 || awsErrorCode(err) === 'PermanentRedirect') {
       throw new Error(`bucket ${name} exists in another region than ${region}: choose another name with ${setting} in rampart.yaml`, { cause: err });
     }
-    if (code !== 'NotFound' && code !== 'NoSuchBucket' && code !== 'HTTP404') throw err;
+    if (status === 403) denied = true;
+    else if (status !== 404 && !['NotFound', 'NoSuchBucket'].includes(awsErrorCode(err))) throw err;
   }
-  await s3.send(
-    new CreateBucketCommand({
-      Bucket: name,
-      ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
-    }),
-  );
-  return 'created';
+  try {
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: name,
+        ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
+      }),
+    );
+  } catch (err) {
+    const code = awsErrorCode(err);
+    if (code === 'BucketAlreadyExists') throw taken(err);
+    if (code === 'BucketAlreadyOwnedByYou') return 'exists';
+    throw err;
+  }
+  // us-east-1 answers 200 to the owner of an existing bucket: after a refused HeadBucket that is what happened.
+  return denied ? 'exists' : 'created';
 }
 
 const BLOCK_ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };

@@ -548,8 +548,10 @@ function planCreate(ctx: PlanContext, spec: CloudTrailSpec, target: TrailTarget)
   const unknown = target.uncertain ? `; ${notCollected('the trails')}, and creates nothing if a qualifying trail exists` : '';
   const facts = ctx.snapshot.logging?.buckets?.[bucket];
   const steps: Step[] = [];
+  // Without the trails, each step reads them first (it creates nothing beside a qualifying trail).
+  const reads = target.uncertain ? READ_TRAILS : [];
 
-  const accessLogBase = { id: TRAIL_STEPS.accessLogBucket, title: `Access-log bucket ${logBucket}`, actions: BUCKET_ACTIONS };
+  const accessLogBase = { id: TRAIL_STEPS.accessLogBucket, title: `Access-log bucket ${logBucket}`, actions: [...reads, ...BUCKET_ACTIONS] };
   if (facts?.accessLogging) steps.push({ ...accessLogBase, kind: 'noop', detail: `bucket ${bucket} already logs access to s3://${facts.accessLogging.targetBucket}/${facts.accessLogging.targetPrefix}` });
   else {
     steps.push({
@@ -560,7 +562,7 @@ function planCreate(ctx: PlanContext, spec: CloudTrailSpec, target: TrailTarget)
     });
   }
 
-  const bucketBase = { id: TRAIL_STEPS.bucket, title: `CloudTrail bucket ${bucket}`, actions: TRAIL_BUCKET_ACTIONS, dependsOn: [TRAIL_STEPS.accessLogBucket] };
+  const bucketBase = { id: TRAIL_STEPS.bucket, title: `CloudTrail bucket ${bucket}`, actions: [...reads, ...TRAIL_BUCKET_ACTIONS], dependsOn: [TRAIL_STEPS.accessLogBucket] };
   const run = (apply: ApplyContext) => runTrailBucket(apply, target, true);
   if (!facts) {
     steps.push({ ...bucketBase, kind: 'create', detail: `bucket ${bucket} (${target.bucketRegion}) with all four public access block settings, the CloudTrail bucket policy (this trail only, HTTPS only) and server access logging into ${logBucket}${unknown}`, run });
@@ -576,7 +578,7 @@ function planCreate(ctx: PlanContext, spec: CloudTrailSpec, target: TrailTarget)
 
   const deps: string[] = [TRAIL_STEPS.bucket];
   if (spec.kms) {
-    const base = { id: TRAIL_STEPS.key, title: `KMS key ${keyAliasOf(target.name)}`, actions: KEY_ACTIONS };
+    const base = { id: TRAIL_STEPS.key, title: `KMS key ${keyAliasOf(target.name)}`, actions: [...reads, ...KEY_ACTIONS] };
     const key = ours?.kmsKeyId ? (ctx.snapshot.regional[target.bucketRegion]?.kmsKeys ?? []).find((k) => k.arn === ours.kmsKeyId) : undefined;
     if (ours?.kmsKeyId && key?.rotationEnabled !== false) steps.push({ ...base, kind: 'noop', detail: `trail ${target.name} encrypts with key ${ours.kmsKeyId}` });
     else if (ours?.kmsKeyId) steps.push({ ...base, kind: 'update', detail: `key ${ours.kmsKeyId}: turn on yearly rotation`, run: (apply) => runKey(apply, target) });
@@ -592,7 +594,7 @@ function planCreate(ctx: PlanContext, spec: CloudTrailSpec, target: TrailTarget)
   }
   const logGroup = spec.cloudWatchLogs ? spec.logGroup : null;
   if (spec.cloudWatchLogs) {
-    const base = { id: TRAIL_STEPS.logs, title: `CloudWatch Logs group ${spec.logGroup} and CloudTrail's role`, actions: LOGS_ACTIONS };
+    const base = { id: TRAIL_STEPS.logs, title: `CloudWatch Logs group ${spec.logGroup} and CloudTrail's role`, actions: [...reads, ...LOGS_ACTIONS] };
     if (ours?.cloudWatchLogsLogGroupArn) steps.push({ ...base, kind: 'noop', detail: `trail ${target.name} delivers to ${ours.cloudWatchLogsLogGroupArn}` });
     else {
       steps.push({

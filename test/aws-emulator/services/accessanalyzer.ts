@@ -46,7 +46,7 @@ export const accessanalyzer: RestJsonService = {
       path: '/analyzer',
       operation: 'CreateAnalyzer',
       handler(req, ctx) {
-        let body: Record<string, unknown> = {};
+        let body: Record<string, unknown>;
         try {
           body = JSON.parse(req.body.toString('utf8') || '{}') as Record<string, unknown>;
         } catch {

@@ -22,18 +22,19 @@ export const CONFIG_WRITE_OPERATIONS: Readonly<Record<string, JsonHandler>> = {
     const recorder = record(input['ConfigurationRecorder']);
     const name = text(recorder['name']) ?? 'default';
     const roleArn = text(recorder['roleARN']);
-    if (!roleArn || !ctx.world.roles.some((r) => r.arn === roleArn)) throw new ApiError('InvalidRoleException', `The role ${roleArn ?? '(null)'} cannot be assumed by AWS Config.`, 400);
+    const recorders = ownFacts(ctx, 'configRecorders');
+    const existing = recorders.find((r) => r.name === name);
+    // A scenario's recorder has the role DescribeConfigurationRecorders shows; a new one needs a role that exists.
+    if (!roleArn || (!existing && !ctx.world.roles.some((r) => r.arn === roleArn))) throw new ApiError('InvalidRoleException', `The role ${roleArn ?? '(null)'} cannot be assumed by AWS Config.`, 400);
     const group = record(recorder['recordingGroup']);
     const allSupported = group['allSupported'] !== false;
     const includeGlobal = group['includeGlobalResourceTypes'] === true;
     if (includeGlobal && !allSupported) throw new ApiError('InvalidRecordingGroupException', 'includeGlobalResourceTypes needs allSupported.', 400);
     const strategy = text(record(group['recordingStrategy'])['useOnly']) as ConfigRecorderFacts['recordingStrategy'];
-    const recorders = ownFacts(ctx, 'configRecorders');
     const other = recorders.find((r) => r.name !== name);
     if (other) {
       throw new ApiError('MaxNumberOfConfigurationRecordersExceededException', `Failed to put configuration recorder '${name}' because the maximum number of configuration recorders: 1 is reached.`, 400);
     }
-    const existing = recorders.find((r) => r.name === name);
     const next: ConfigRecorderFacts = {
       name,
       allSupported,
