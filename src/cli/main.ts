@@ -5,6 +5,7 @@ import { exitCodeOf, InputError } from '../util/errors.js';
 import { registerApply } from './apply.js';
 import { registerAudit } from './audit.js';
 import { registerChecks } from './checks.js';
+import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerSnapshot } from './snapshot.js';
 
@@ -38,6 +39,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerChecks(program, io, state);
   registerPlan(program, io, state);
   registerApply(program, io, state);
+  registerInit(program, io, state);
   return program;
 }
 

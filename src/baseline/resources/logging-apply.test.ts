@@ -9,7 +9,7 @@ import { useEmulatedEnvironment } from '../../../test/aws-emulator/emulated-env.
 import type { Scenario } from '../../../test/aws-emulator/index.js';
 import { scenarioPath } from '../../../test/aws-emulator/test-helpers.js';
 import { allChecks } from '../../checks/index.js';
-import { MONITORING_CHECK_IDS } from '../../checks/monitoring/filter-pattern/index.js';
+import { CIS_EVENTS, MONITORING_CHECK_IDS } from '../../checks/monitoring/filter-pattern/index.js';
 import { runChecks } from '../../checks/run.js';
 import { DEFAULT_CHECK_OPTIONS } from '../../checks/types.js';
 import type { AccountSnapshot } from '../../inventory/snapshot.js';
@@ -253,6 +253,26 @@ describe('what exists is adopted', () => {
     h.emulator.resetCalls();
     await h.runAll(await h.context(), steps);
     expect(h.writes()).toEqual({});
+  });
+
+  it("an accepted filter of the account gets an alarm on its metric, and no second filter", async () => {
+    const group = 'acme/trail';
+    const scenario: Scenario = {
+      ...EMPTY,
+      trails: [{ name: 'acme', multiRegion: true, bucket: 'acme-logs', logFileValidation: true, cloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${group}:*`, roleArn: `arn:aws:iam::${ACCOUNT}:role/ct` }],
+      buckets: [{ name: 'acme-logs' }],
+      regional: { 'us-east-1': { metricFilters: [{ name: 'root-use', logGroup: group, pattern: CIS_EVENTS['alarm-root-usage'].reference, metricName: 'RootUse', metricNamespace: 'Acme' }] } },
+    };
+    const h = await applyHarness(env, scenario, OPS_KEY, SPEC);
+    const { ctx, steps } = await h.plan(securityAlarmsPlanner);
+    const item = steps.find((s) => s.id === 'security-alarms:alarm-root-usage')!;
+    expect(item.kind).toBe('create');
+    await steps.find((s) => s.id === 'security-alarms:topic:us-east-1')!.run!(ctx);
+    h.emulator.resetCalls();
+    expect(await item.run!(ctx)).toBe(`created alarm alarm-root-usage on Acme/RootUse (of the account's metric filter root-use) notifying arn:aws:sns:us-east-1:${ACCOUNT}:rampart-security`);
+    expect(h.writes()).toEqual({ 'cloudwatch:PutMetricAlarm': 1 });
+    h.emulator.confirmSubscriptions();
+    expect(statusOf(audit(await collect(), ['alarm-root-usage']))).toEqual([['alarm-root-usage', 'PASS']]);
   });
 
   it('a stopped recorder and a suspended detector are started, not replaced', async () => {

@@ -201,6 +201,18 @@ describe('security-alarms', () => {
     expect(byId(steps, 'security-alarms:root-sign-in-rule')).toMatchObject({ kind: 'noop', detail: `rule root-sign-in already sends root console sign-ins to arn:aws:sns:us-east-1:${ACCOUNT}:security-alarms` });
   });
 
+  it("adds only an alarm on the metric of the account's filter that the judge accepts, not a second filter", () => {
+    const theirs = cisAlarmFacts('alarm-vpc-changes').metricFilters!.map((f) => ({ ...f, name: 'their-vpc-filter', metricTransformations: [{ metricName: 'VpcChanges', metricNamespace: 'Acme' }] }));
+    const steps = plan(securityAlarmsPlanner, monitoringSnapshot({ metricFilters: theirs }));
+    expect(byId(steps, 'security-alarms:alarm-vpc-changes')).toMatchObject({
+      kind: 'create',
+      detail: `alarm alarm-vpc-changes on Acme/VpcChanges of the account's metric filter their-vpc-filter (the judge accepts it: no second filter), notifying ${TOPIC}`,
+    });
+    // A filter the judge does not accept does not count: rampart's own filter goes beside it.
+    const broken = theirs.map((f) => ({ ...f, pattern: '{ $.eventName = CreateVpc }' }));
+    expect(byId(plan(securityAlarmsPlanner, monitoringSnapshot({ metricFilters: broken })), 'security-alarms:alarm-vpc-changes').detail).toMatch(/^metric filter alarm-vpc-changes on /);
+  });
+
   it('is done once its own filters, alarms, rule and confirmed subscriptions are there', () => {
     const own = MONITORING_CHECK_IDS.map((id) => cisAlarmFacts(id));
     const s = monitoringSnapshot({

@@ -126,15 +126,32 @@ async function runTopic(ctx: ApplyContext, region: string, topic: string): Promi
 
 // ---- one CIS item: metric filter + alarm
 
-/** Our filter does the job: the judge accepts its pattern and it publishes our metric. */
-const filterOk = (id: MonitoringCheckId, f: Pick<MetricFilter, 'pattern' | 'metricTransformations'> | undefined): boolean =>
-  !!f && judgeAny(id, [f.pattern]).ok && f.metricTransformations.some((t) => t.metricName === id && t.metricNamespace === NAMESPACE);
+interface MetricRef {
+  namespace: string;
+  name: string;
+}
+type FilterFacts = Pick<MetricFilter, 'name' | 'pattern' | 'metricTransformations'>;
 
-/** Our alarm watches our metric and notifies the topic. */
-const alarmOk = (id: MonitoringCheckId, a: Pick<Alarm, 'namespace' | 'metricName' | 'actionsEnabled' | 'alarmActions'> | undefined, topicArn: string): boolean =>
-  !!a && a.namespace === NAMESPACE && a.metricName === id && a.actionsEnabled && a.alarmActions.includes(topicArn);
+/**
+ * A filter on the group that catches the item's events alone (the judge accepts it) and publishes a metric: rampart's
+ * own (named after the check) first, else the account's. Its metric is what the alarm watches. The filter of another
+ * check is that check's (the console-login-without-MFA pattern also catches failed sign-ins, but an alarm on it would
+ * fire on every sign-in without MFA).
+ */
+function acceptedFilter(id: MonitoringCheckId, filters: readonly FilterFacts[]): { name: string; metric: MetricRef } | undefined {
+  const othersOwn = new Set<string>(MONITORING_CHECK_IDS.filter((other) => other !== id));
+  const ok = filters.filter((f) => !othersOwn.has(f.name) && f.metricTransformations.length > 0 && judgeAny(id, [f.pattern]).ok);
+  const pick = ok.find((f) => f.name === id) ?? ok[0];
+  const t = pick?.metricTransformations[0];
+  return pick && t ? { name: pick.name, metric: { namespace: t.metricNamespace, name: t.metricName } } : undefined;
+}
 
-const toFilter = (f: AwsMetricFilter) => ({
+/** The alarm watches the metric and notifies the topic. */
+const alarmOk = (a: Pick<Alarm, 'namespace' | 'metricName' | 'actionsEnabled' | 'alarmActions'> | undefined, metric: MetricRef, topicArn: string): boolean =>
+  !!a && a.namespace === metric.namespace && a.metricName === metric.name && a.actionsEnabled && a.alarmActions.includes(topicArn);
+
+const toFilter = (f: AwsMetricFilter): FilterFacts => ({
+  name: f.filterName ?? '',
   pattern: f.filterPattern ?? '',
   metricTransformations: (f.metricTransformations ?? []).map((t) => ({ metricName: t.metricName ?? '', metricNamespace: t.metricNamespace ?? '' })),
 });
@@ -142,17 +159,23 @@ const toFilter = (f: AwsMetricFilter) => ({
 async function runItem(ctx: ApplyContext, id: MonitoringCheckId, group: LogGroupRef, topicArn: string): Promise<string> {
   const logs = ctx.session.client(CloudWatchLogsClient, { region: group.region });
   const cloudwatch = ctx.session.client(CloudWatchClient, { region: group.region });
-  const readFilter = async () => {
-    const out = await logs.send(new DescribeMetricFiltersCommand({ logGroupName: group.name, filterNamePrefix: id, limit: 50 }));
-    const f = (out.metricFilters ?? []).find((x) => x.filterName === id);
-    return f ? toFilter(f) : undefined;
+  const readFilters = async (): Promise<FilterFacts[]> => {
+    const all: FilterFacts[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await logs.send(new DescribeMetricFiltersCommand({ logGroupName: group.name, limit: 50, nextToken }));
+      all.push(...(out.metricFilters ?? []).map(toFilter));
+      nextToken = out.nextToken;
+    } while (nextToken);
+    return all;
   };
   const readAlarm = async () => {
     const a = (await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [id], AlarmTypes: ['MetricAlarm'] }))).MetricAlarms?.[0];
     return a ? { namespace: a.Namespace ?? null, metricName: a.MetricName ?? null, actionsEnabled: a.ActionsEnabled ?? false, alarmActions: a.AlarmActions ?? [] } : undefined;
   };
   const done: string[] = [];
-  if (!filterOk(id, await readFilter())) {
+  let filter = acceptedFilter(id, await readFilters());
+  if (!filter) {
     await logs.send(
       new PutMetricFilterCommand({
         logGroupName: group.name,
@@ -162,17 +185,20 @@ async function runItem(ctx: ApplyContext, id: MonitoringCheckId, group: LogGroup
       }),
     );
     done.push(`metric filter ${id} on ${group.name}`);
+    filter = acceptedFilter(id, await readFilters());
+    if (!filter) throw new Error(`metric filter ${id} on ${group.name} (${group.region}) does not read back`);
   }
+  const metric = filter.metric;
   const alarm = await readAlarm();
-  if (!alarmOk(id, alarm, topicArn)) {
-    // Other topics the alarm already notifies stay.
+  if (!alarmOk(alarm, metric, topicArn)) {
+    // Other topics an alarm of that name already notifies stay.
     const actions = [...new Set([...(alarm?.alarmActions ?? []), topicArn])];
     await cloudwatch.send(
       new PutMetricAlarmCommand({
         AlarmName: id,
         AlarmDescription: `${CIS_EVENTS[id].cis}: ${id} (rampart)`,
-        Namespace: NAMESPACE,
-        MetricName: id,
+        Namespace: metric.namespace,
+        MetricName: metric.name,
         Statistic: 'Sum',
         Period: 300,
         EvaluationPeriods: 1,
@@ -183,11 +209,10 @@ async function runItem(ctx: ApplyContext, id: MonitoringCheckId, group: LogGroup
         AlarmActions: actions,
       }),
     );
-    done.push(`alarm ${id} notifying ${topicArn}`);
+    done.push(`alarm ${id} on ${metric.namespace}/${metric.name}${filter.name === id ? '' : ` (of the account's metric filter ${filter.name})`} notifying ${topicArn}`);
+    if (!alarmOk(await readAlarm(), metric, topicArn)) throw new Error(`alarm ${id} (${group.region}) does not read back notifying ${topicArn}`);
   }
-  if (!filterOk(id, await readFilter())) throw new Error(`metric filter ${id} on ${group.name} (${group.region}) does not read back`);
-  if (!alarmOk(id, await readAlarm(), topicArn)) throw new Error(`alarm ${id} (${group.region}) does not read back notifying ${topicArn}`);
-  return done.length ? `created ${done.join(' and ')}` : `metric filter and alarm ${id} already in place`;
+  return done.length ? `created ${done.join(' and ')}` : `metric filter ${filter.name} and alarm ${id} already in place`;
 }
 
 // ---- the root sign-in rule
@@ -287,14 +312,22 @@ function itemStep(ctx: PlanContext, id: MonitoringCheckId, watched: { group: Log
   if (!facts?.metricFilters || !facts.alarms) return { ...base, kind: 'update', detail: `${what}; ${notCollected(`the metric filters and alarms in ${group.region}`)}`, run };
   const verdict = judgeLogGroup(ctx.snapshot, id, { ...group, account: ctx.snapshot.account.id }, (where) => cisAlarmRemediation(id, '', where));
   if (verdict.status === 'PASS') return { ...base, kind: 'noop', detail: `the audit passes: ${verdict.message}` };
-  const filter = facts.metricFilters.find((f) => f.logGroupName === group.name && f.name === id);
-  const alarm = facts.alarms.find((a) => a.name === id);
-  const fOk = filterOk(id, filter);
-  const aOk = alarmOk(id, alarm, topicArn);
-  if (fOk && aOk) return { ...base, kind: 'noop', detail: `metric filter and alarm ${id} in place (they reach someone once a subscription is confirmed)` };
-  if (!filter && !alarm) return { ...base, kind: 'create', detail: what, run };
-  const parts = [...(fOk ? [] : [`metric filter ${id}: the CIS pattern`]), ...(aOk ? [] : [`alarm ${id}: notify ${topicArn}${alarm?.alarmActions.length ? ' (its other actions stay)' : ''}`])];
-  return { ...base, kind: 'update', detail: parts.join('; '), run };
+  const onGroup = facts.metricFilters.filter((f) => f.logGroupName === group.name);
+  const filter = acceptedFilter(id, onGroup);
+  if (!filter) {
+    const ours = onGroup.some((f) => f.name === id);
+    return { ...base, kind: ours ? 'update' : 'create', detail: ours ? `metric filter ${id}: put the CIS pattern back (it misses events); alarm ${id} notifying ${topicArn}` : what, run };
+  }
+  const alarm = facts.alarms.find((a) => alarmOk(a, filter.metric, topicArn));
+  if (alarm) return { ...base, kind: 'noop', detail: `metric filter ${filter.name} and alarm ${alarm.name} in place (they reach someone once a subscription is confirmed)` };
+  const reused = filter.name === id ? '' : ` of the account's metric filter ${filter.name} (the judge accepts it: no second filter)`;
+  const named = facts.alarms.find((a) => a.name === id);
+  return {
+    ...base,
+    kind: named ? 'update' : 'create',
+    detail: `alarm ${id} on ${filter.metric.namespace}/${filter.metric.name}${reused}, notifying ${topicArn}${named?.alarmActions.length ? ' (its other actions stay)' : ''}`,
+    run,
+  };
 }
 
 function ruleStep(ctx: PlanContext, spec: AlarmsSpec, region: string): Step {
