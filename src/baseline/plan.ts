@@ -35,10 +35,13 @@ function adminName(ctx: PlanContext): string {
   return (ctx.spec.admins !== false ? ctx.spec.admins.users[0] : undefined) ?? 'your admin user';
 }
 
+/** How a step left to the admin by the root rule is refused. */
+export const ROOT_REFUSAL = 'runs as your admin user, not root';
+
 /** Root signs in to create the admin and what protects it; everything else is the admin's job (seed 000). */
 function rootRule(step: Step, admin: string): Step {
   if (step.rootAllowed || step.refused || (step.kind !== 'create' && step.kind !== 'update')) return step;
-  return { ...step, refused: `runs as your admin user, not root: sign in as ${admin} and run rampart apply again` };
+  return { ...step, refused: `${ROOT_REFUSAL}: sign in as ${admin} and run rampart apply again` };
 }
 
 function assertUniqueIds(steps: readonly Step[]): void {
