@@ -6,11 +6,11 @@
 // To add a planner: import it and put it in its group below. Groups, in order:
 //   identity   password policy, admin group + policy, force-MFA, admin users, account alias
 //   account    alternate contacts, support role, S3 account public access block
-//   cost       budget, billing alarms, cost anomaly detection
+//   cost       budget, billing alarms, cost anomaly detection, the cost report (data export) and its bucket
 //   logging    the trail and its bucket, key and log group
 //   monitoring security topic, CIS metric filters + alarms, root sign-in rule
 //   config     AWS Config recorder, delivery channel, rules
-//   exposure   IAM Access Analyzer, GuardDuty
+//   exposure   IAM Access Analyzer, GuardDuty, Security Hub
 //   manual     what only a person can do (root MFA, root keys, billing access, billing alerts preference)
 import { accessAnalyzerPlanner } from './resources/access-analyzer.js';
 import { accountAliasPlanner } from './resources/account-alias.js';
@@ -21,12 +21,14 @@ import { billingAlarmsPlanner } from './resources/billing-alarms.js';
 import { budgetPlanner } from './resources/budget.js';
 import { configPlanner } from './resources/config.js';
 import { costAnomalyPlanner } from './resources/cost-anomaly.js';
+import { costReportPlanner } from './resources/cost-report.js';
 import { forceMfaPlanner } from './resources/force-mfa.js';
 import { guardDutyPlanner } from './resources/guardduty.js';
 import { manualPlanner } from './resources/manual.js';
 import { passwordPolicyPlanner } from './resources/password-policy.js';
 import { s3PublicAccessBlockPlanner } from './resources/s3-public-access-block.js';
 import { securityAlarmsPlanner } from './resources/security-alarms.js';
+import { securityHubPlanner } from './resources/security-hub.js';
 import { supportRolePlanner } from './resources/support-role.js';
 import { trailPlanner } from './resources/trail.js';
 import type { Planner } from './types.js';
@@ -35,7 +37,7 @@ const identity: Planner[] = [passwordPolicyPlanner, adminGroupPlanner, forceMfaP
 
 const account: Planner[] = [alternateContactsPlanner, supportRolePlanner, s3PublicAccessBlockPlanner];
 
-const cost: Planner[] = [budgetPlanner, billingAlarmsPlanner, costAnomalyPlanner];
+const cost: Planner[] = [budgetPlanner, billingAlarmsPlanner, costAnomalyPlanner, costReportPlanner];
 
 const logging: Planner[] = [trailPlanner];
 
@@ -43,7 +45,7 @@ const monitoring: Planner[] = [securityAlarmsPlanner];
 
 const config: Planner[] = [configPlanner];
 
-const exposure: Planner[] = [accessAnalyzerPlanner, guardDutyPlanner];
+const exposure: Planner[] = [accessAnalyzerPlanner, guardDutyPlanner, securityHubPlanner];
 
 const manual: Planner[] = [manualPlanner];
 

@@ -99,8 +99,12 @@ export const specSchema = z
     s3PublicAccessBlock: z.boolean().default(true),
     accessAnalyzer: z.boolean().default(true),
     guardDuty: z.boolean().default(true),
+    /** Security Hub with the default standards in every region of the plan. */
+    securityHub: z.boolean().default(true),
     supportRole: z.union([off, z.object({ name: z.string().default('AWSSupport') }).strict()]).prefault({}),
     costAnomaly: z.union([off, z.object({ thresholdUsd: z.number().positive().default(10) }).strict()]).prefault({}),
+    /** A CUR 2.0 data export to S3 unless one (or a legacy CUR) exists. Default bucket: rampart-cost-reports-<account id>. */
+    costReport: z.union([off, z.object({ bucket: z.string().optional() }).strict()]).prefault({}),
   })
   .strict();
 

@@ -2,7 +2,6 @@
 // needs (prompts on a terminal, one line each from a pipe); rampart.yaml written; the plan shown and applied on
 // confirmation; what only a person can do, with a re-check on a terminal; the audit score before and after.
 // Exit 0 done (manual steps may remain), 1 a step failed or was refused (or the person stopped), 2 bad input, 3 could not run.
-import { stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { createSession, type Session } from '../aws/session.js';
@@ -20,7 +19,7 @@ import { DEFAULT_STATE_DIR } from '../baseline/state-dir.js';
 import type { Step } from '../baseline/types.js';
 import type { AccountSnapshot } from '../inventory/snapshot.js';
 import { idWidth, renderApplySummary, renderPlanText, renderStepResult } from '../report/plan-text.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { exists, writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
 import { addAwsOptions, collectWithSession, type AwsOptions } from './collect.js';
 import { DEFAULT_SPEC_FILE } from './baseline.js';
@@ -193,14 +192,5 @@ async function manualSteps(args: { opts: InitOptions; io: Io; session: Session; 
     items = rootItems(fresh).filter((i) => !i.done);
     if (!items.length) out('Done: root has MFA and no access keys.');
     else for (const item of items) out(`Not yet: ${item.check.title}: ${item.message}`);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -26,7 +26,8 @@ export async function writeFileAtomic(path: string, data: string, opts: { mode?:
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything is at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

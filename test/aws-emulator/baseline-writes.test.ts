@@ -29,6 +29,7 @@ import {
   PutPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { CreateTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SetTopicAttributesCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type Scenario } from './index.js';
@@ -245,6 +246,17 @@ describe('Config, GuardDuty, Access Analyzer', () => {
     expect((await aa.send(new ListAnalyzersCommand({}))).analyzers?.map((a) => [a.name, a.type, a.status])).toEqual([['external', 'ACCOUNT', 'ACTIVE']]);
     expect((await rejection(aa.send(new CreateAnalyzerCommand({ analyzerName: 'external', type: 'ACCOUNT' })))).name).toBe('ConflictException');
     expect((await rejection(aa.send(new CreateAnalyzerCommand({ analyzerName: 'second', type: 'ACCOUNT' })))).name).toBe('ServiceQuotaExceededException');
+  });
+
+  it('enables Security Hub once per region; DescribeHub then answers there only', async () => {
+    const emu = await start();
+    const hub = new SecurityHubClient(cfg(emu));
+    expect((await rejection(hub.send(new DescribeHubCommand({})))).name).toBe('InvalidAccessException');
+    await hub.send(new EnableSecurityHubCommand({ EnableDefaultStandards: true }));
+    expect(await hub.send(new DescribeHubCommand({}))).toMatchObject({ HubArn: `arn:aws:securityhub:us-east-1:${ACCOUNT}:hub/default`, SubscribedAt: NOW.toISOString(), AutoEnableControls: true });
+    expect((await rejection(hub.send(new EnableSecurityHubCommand({})))).name).toBe('ResourceConflictException');
+    expect((await rejection(new SecurityHubClient(cfg(emu, 'eu-west-1')).send(new DescribeHubCommand({})))).name).toBe('InvalidAccessException');
+    expect(emu.calls()).toMatchObject({ 'securityhub:EnableSecurityHub': 2, 'securityhub:DescribeHub': 3 });
   });
 
   it('starts every emulator from the scenario, not from what another one wrote', async () => {

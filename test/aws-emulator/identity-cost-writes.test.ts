@@ -1,6 +1,7 @@
 // The write operations apply calls for identity, the account and cost, through the real SDK clients: each changes the
 // world so that the next read sees it, answers errors as AWS does, is counted like every call, and never echoes a secret.
 import { PutAlternateContactCommand, GetAlternateContactCommand } from '@aws-sdk/client-account';
+import { BCMDataExportsClient, CreateExportCommand, GetExportCommand, ListExportsCommand } from '@aws-sdk/client-bcm-data-exports';
 import { BudgetsClient, CreateBudgetCommand, CreateNotificationCommand, CreateSubscriberCommand, DescribeBudgetsCommand, DescribeSubscribersForNotificationCommand } from '@aws-sdk/client-budgets';
 import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import {
@@ -37,6 +38,7 @@ import {
   ListPoliciesCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, PutPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -221,6 +223,34 @@ describe('cost writes', () => {
     const [sub] = (await ce.send(new GetAnomalySubscriptionsCommand({ MonitorArn }))).AnomalySubscriptions ?? [];
     expect(sub).toMatchObject({ SubscriptionName: 'x', Frequency: 'DAILY', ThresholdExpression: threshold });
     expect(sub?.Subscribers?.map((s) => s.Address)).toEqual(['a@x.example', 'b@x.example']);
+  });
+
+  it('Data Exports: CreateExport needs a bucket the service may write to; ListExports and GetExport then show it', async () => {
+    await start();
+    const cfg = config(emulator!.endpoint, KEY);
+    const exports = new BCMDataExportsClient(cfg);
+    const s3 = new S3Client({ ...cfg, forcePathStyle: true });
+    const destination = { S3Bucket: 'bills', S3Prefix: 'cur2', S3Region: 'us-east-1', S3OutputConfigurations: { OutputType: 'CUSTOM' as const, Format: 'PARQUET' as const, Compression: 'PARQUET' as const, Overwrite: 'OVERWRITE_REPORT' as const } };
+    const input = {
+      Export: {
+        Name: 'cur2',
+        DataQuery: { QueryStatement: 'SELECT * FROM COST_AND_USAGE_REPORT', TableConfigurations: { COST_AND_USAGE_REPORT: { TIME_GRANULARITY: 'DAILY' } } },
+        DestinationConfigurations: { S3Destination: destination },
+        RefreshCadence: { Frequency: 'SYNCHRONOUS' as const },
+      },
+    };
+    expect((await rejection(exports.send(new CreateExportCommand(input)))).name).toBe('ValidationException');
+    await s3.send(new CreateBucketCommand({ Bucket: 'bills' }));
+    const refused = await rejection(exports.send(new CreateExportCommand(input)));
+    expect([refused.name, refused.message]).toEqual(['ValidationException', 'Insufficient permissions: the policy of S3 bucket bills does not allow bcm-data-exports.amazonaws.com to write to it']);
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['billingreports.amazonaws.com', 'bcm-data-exports.amazonaws.com'] }, Action: ['s3:PutObject', 's3:GetBucketPolicy'], Resource: ['arn:aws:s3:::bills', 'arn:aws:s3:::bills/*'] }] };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'bills', Policy: JSON.stringify(policy) }));
+    const { ExportArn } = await exports.send(new CreateExportCommand(input));
+    expect(ExportArn).toMatch(new RegExp(`^arn:aws:bcm-data-exports:us-east-1:${ACCOUNT}:export/cur2-`));
+    expect((await exports.send(new ListExportsCommand({}))).Exports?.map((e) => [e.ExportName, e.ExportArn, e.ExportStatus?.StatusCode])).toEqual([['cur2', ExportArn, 'HEALTHY']]);
+    expect((await exports.send(new GetExportCommand({ ExportArn }))).Export?.DestinationConfigurations?.S3Destination).toMatchObject({ S3Bucket: 'bills', S3Prefix: 'cur2', S3Region: 'us-east-1' });
+    expect((await rejection(exports.send(new CreateExportCommand(input)))).name).toBe('ValidationException');
+    expect(emulator!.calls()).toMatchObject({ 'bcm-data-exports:CreateExport': 4 });
   });
 
   it('SNS: CreateTopic is idempotent by name; an email subscription is pending, once per address', async () => {

@@ -22,6 +22,22 @@ export const CLEAN = scenarioPath('clean-account');
 /** A scenario file as written (before the schema's defaults). */
 export const readScenario = (name: string): Scenario => JSON.parse(readFileSync(scenarioPath(name), 'utf8')) as Scenario;
 
+/** The long-term access key of `ops` in firstDayWithAdmin(). */
+export const OPS_KEY = 'AKIAOPS0000000000001';
+
+/** The first-day account (empty-account) with an admin user `ops` who signs with long-term keys (OPS_KEY). */
+export const firstDayWithAdmin = (): Scenario => ({
+  ...readScenario('empty-account'),
+  users: [
+    {
+      name: 'ops',
+      created: '-1d',
+      accessKeys: [{ id: OPS_KEY, secret: 'ops-secret-not-a-canary', status: 'Active', created: '-1d' }],
+      attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+    },
+  ] as Scenario['users'],
+});
+
 /** A caller that is in the leaky scenario (dev-admin's key). */
 export const LEAKY_ADMIN_KEY = 'AKIADEVADMIN00000001';
 /** A caller that is in the clean scenario (ci's key), and the clean scenario's account. */

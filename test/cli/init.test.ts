@@ -3,29 +3,17 @@
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
-import { readScenario } from '../aws-emulator/test-helpers.js';
-import type { Scenario } from '../aws-emulator/scenario.js';
+import { firstDayWithAdmin, OPS_KEY, readScenario } from '../aws-emulator/test-helpers.js';
 import { main } from '../../src/cli/main.js';
-import { runCli, type Run } from './io.js';
+import { runCli, runPiped } from './io.js';
 
 const ROOT_SESSION = 'ASIAROOTSESSION00001';
-const OPS_KEY = 'AKIAOPS0000000000001';
 
 /** The first-day account with an admin user `ops` who signs with long-term keys. */
-const ADMIN_SCENARIO: Scenario = {
-  ...readScenario('empty-account'),
-  users: [
-    {
-      name: 'ops',
-      created: '-1d',
-      accessKeys: [{ id: OPS_KEY, secret: 'ops-secret-not-a-canary', status: 'Active', created: '-1d' }],
-      attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-    },
-  ] as Scenario['users'],
-};
+const ADMIN_SCENARIO = firstDayWithAdmin();
 
 const env = useEmulatedEnvironment();
 let dir: string;
@@ -37,24 +25,6 @@ beforeEach(async () => {
   spec = join(dir, 'rampart.yaml');
   stateDir = join(dir, 'state');
 });
-
-class Capture extends Writable {
-  text = '';
-  isTTY = false;
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void) {
-    this.text += chunk.toString();
-    cb();
-  }
-}
-
-/** Runs rampart with `answers` piped on stdin, one per line. */
-async function runPiped(args: string[], answers: string[]): Promise<Run> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const stdin = Readable.from([answers.map((a) => `${a}\n`).join('')]);
-  const code = await main(['node', 'rampart', ...args], { stdin, stdout, stderr, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 async function secretFiles(): Promise<string[]> {
   return (await readdir(join(stateDir, 'secrets'))).map((f) => join(stateDir, 'secrets', f));

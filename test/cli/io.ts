@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured stdout/stderr.
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 
 export interface Run {
@@ -17,9 +17,12 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: Readable): Promise<Run> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(['node', 'rampart', ...args], { stdout, stderr, env: { ...env } });
+  const code = await main(['node', 'rampart', ...args], { ...(stdin ? { stdin } : {}), stdout, stderr, env: { ...env } });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
+
+/** Runs rampart with `answers` piped on stdin, one per line. */
+export const runPiped = (args: string[], answers: string[]): Promise<Run> => runCli(args, {}, Readable.from([answers.map((a) => `${a}\n`).join('')]));

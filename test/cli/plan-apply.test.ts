@@ -7,8 +7,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
-import { readScenario } from '../aws-emulator/test-helpers.js';
-import type { Scenario } from '../aws-emulator/scenario.js';
+import { firstDayWithAdmin, OPS_KEY } from '../aws-emulator/test-helpers.js';
 import type { Planner, Step } from '../../src/baseline/types.js';
 import { main } from '../../src/cli/main.js';
 import { runCli } from './io.js';
@@ -21,22 +20,11 @@ vi.mock('../../src/baseline/planners.js', () => ({
   },
 }));
 
-const OPS_KEY = 'AKIAOPS0000000000001';
 const ROOT_SESSION = 'ASIAROOTSESSION00001';
 const CANARY = 'CANARY-first-password-7Yq!';
 
 /** The first-day account, with an admin user `ops` who signs with long-term keys. */
-const scenario: Scenario = {
-  ...readScenario('empty-account'),
-  users: [
-    {
-      name: 'ops',
-      created: '-1d',
-      accessKeys: [{ id: OPS_KEY, secret: 'ops-secret-not-a-canary', status: 'Active', created: '-1d' }],
-      attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
-    },
-  ] as Scenario['users'],
-};
+const scenario = firstDayWithAdmin();
 
 const env = useEmulatedEnvironment();
 let dir: string;

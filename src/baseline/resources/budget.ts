@@ -9,11 +9,11 @@ import {
   DescribeBudgetsCommand,
   DescribeNotificationsForBudgetCommand,
   DescribeSubscribersForNotificationCommand,
-  type Budget as AwsBudget,
   type Notification,
 } from '@aws-sdk/client-budgets';
 import { awsErrorCode } from '../../aws/errors.js';
 import { describeLimit, isWholeAccountCostBudget, thresholdPercent } from '../../checks/cost/budgets.js';
+import { toBudget } from '../../inventory/cost/budgets.js';
 import type { Budget } from '../../inventory/schema/cost.js';
 import type { BaselineSpec } from '../spec.js';
 import type { ApplyContext, Planner, Step } from '../types.js';
@@ -69,15 +69,6 @@ export function budgetGaps(budget: Budget, alerts: readonly Alert[], emails: rea
 
 const awsNotification = (a: Alert): Notification => ({ NotificationType: a.type, ComparisonOperator: 'GREATER_THAN', Threshold: a.threshold, ThresholdType: 'PERCENTAGE' });
 const emailSubscribers = (emails: readonly string[]) => emails.map((Address) => ({ SubscriptionType: 'EMAIL' as const, Address }));
-
-const toBudget = (b: AwsBudget): Omit<Budget, 'notifications'> => ({
-  name: b.BudgetName ?? '',
-  budgetType: b.BudgetType ?? '',
-  timeUnit: b.TimeUnit ?? '',
-  limit: b.BudgetLimit?.Amount !== undefined ? { amount: Number(b.BudgetLimit.Amount), unit: b.BudgetLimit.Unit ?? 'USD' } : null,
-  costFilters: b.CostFilters ?? {},
-  ...(b.FilterExpression ? { filterExpression: b.FilterExpression } : {}),
-});
 
 /** Tokened listings that answer NotFoundException when there is nothing to list. */
 async function allOrNone<T>(page: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>): Promise<T[]> {

@@ -1,5 +1,7 @@
 // The cost planners' run() against the emulator: budget, billing alarm ladder, anomaly detection; adoption of what the
 // account already has; a second run that writes nothing; the cost checks on a fresh snapshot.
+import { BCMDataExportsClient, CreateExportCommand } from '@aws-sdk/client-bcm-data-exports';
+import { GetBucketPolicyCommand, GetPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { applyHarness, collect } from '../../../test/fixtures/apply-context.js';
 import { useEmulatedEnvironment } from '../../../test/aws-emulator/emulated-env.js';
@@ -12,6 +14,7 @@ import type { AccountSnapshot } from '../../inventory/snapshot.js';
 import { billingAlarmsPlanner } from './billing-alarms.js';
 import { budgetPlanner } from './budget.js';
 import { costAnomalyPlanner } from './cost-anomaly.js';
+import { costReportPlanner } from './cost-report.js';
 import { manualPlanner } from './manual.js';
 
 const env = useEmulatedEnvironment();
@@ -129,5 +132,89 @@ describe('an account with its own budget and monitor', () => {
     ]);
     expect(after.cost?.anomalyMonitors?.map((m) => m.name)).toEqual(['services']);
     for (const id of ['budget-exists', 'budget-alerts', 'cost-anomaly-monitor']) expect(results(after, id)[0]?.status).toBe('PASS');
+  });
+});
+
+describe('the cost report', () => {
+  const BUCKET = 'rampart-cost-reports-456789012345';
+
+  it('an empty account gets the bucket and the CUR 2.0 export; a second run writes nothing; the check passes', async () => {
+    const h = await applyHarness(env, scenarioPath('empty-account'), ROOT_SESSION);
+    const { ctx, steps } = await h.plan(costReportPlanner);
+    expect(steps.map((s) => [s.id, s.kind])).toEqual([
+      ['cost-report:bucket', 'create'],
+      ['cost-report:export', 'create'],
+    ]);
+    expect(results(ctx.snapshot, 'cost-usage-report')[0]?.status).toBe('FAIL');
+
+    h.emulator.resetCalls();
+    const lines = await h.runAll(ctx, steps);
+    expect(lines).toEqual([
+      `created bucket ${BUCKET} with a policy letting Data Exports and billing reports write`,
+      `created data export rampart-cost-and-usage (CUR 2.0, daily, Parquet) into s3://${BUCKET}/cur2/ (the first delivery arrives within 24 hours)`,
+    ]);
+    // Created with the public access block on; only the policy is added.
+    expect(h.writes()).toEqual({ 's3:CreateBucket': 1, 's3:PutBucketPolicy': 1, 'bcm-data-exports:CreateExport': 1 });
+
+    h.emulator.resetCalls();
+    const again = await h.runAll(ctx, steps);
+    expect(h.writes()).toEqual({});
+    expect(again).toEqual([
+      `data export rampart-cost-and-usage delivers to s3://${BUCKET}: adopted, nothing created`,
+      `data export rampart-cost-and-usage delivers to s3://${BUCKET}: adopted, nothing created`,
+    ]);
+
+    const after = await collect();
+    expect(results(after, 'cost-usage-report').map((r) => [r.status, r.message])).toEqual([['PASS', `data export rampart-cost-and-usage is delivered to s3://${BUCKET}`]]);
+    const replanned = costReportPlanner.plan({ ...ctx, snapshot: after });
+    expect(replanned.map((s) => [s.id, s.kind])).toEqual([['cost-report:export', 'noop']]);
+    // The bucket is private; only the billing services of this account may write to it.
+    const s3 = h.session.client(S3Client, { region: 'us-east-1' });
+    expect((await s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET }))).PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    });
+    const policy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: BUCKET }))).Policy ?? '{}') as { Statement: Record<string, unknown>[] };
+    expect(policy.Statement[0]).toMatchObject({
+      Principal: { Service: ['billingreports.amazonaws.com', 'bcm-data-exports.amazonaws.com'] },
+      Condition: { StringLike: { 'aws:SourceAccount': '456789012345' } },
+    });
+  });
+
+  it('adopts a legacy Cost and Usage Report: nothing planned, nothing written', async () => {
+    const h = await applyHarness(env, { ...ownCost, reportDefinitions: [{ name: 'hourly', bucket: 'acme-cur' }] }, ROOT_SESSION);
+    const { steps } = await h.plan(costReportPlanner);
+    expect(steps.map((s) => [s.id, s.kind, s.detail])).toEqual([['cost-report:export', 'noop', 'Cost and Usage Report hourly delivers to s3://acme-cur (us-east-1): adopted']]);
+  });
+
+  it('adopts an export created between the plan and the run instead of making a second one', async () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'bcm-data-exports.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::their-bucket/*' }],
+    };
+    const h = await applyHarness(env, { ...ownCost, buckets: [{ name: 'their-bucket', policy }] }, ROOT_SESSION, { costReport: { bucket: 'acme-billing' } });
+    const { ctx, steps } = await h.plan(costReportPlanner);
+    expect(steps.map((s) => s.kind)).toEqual(['create', 'create']);
+    // Someone sets one up in the console meanwhile.
+    await h.session.client(BCMDataExportsClient, { region: 'us-east-1' }).send(
+      new CreateExportCommand({
+        Export: {
+          Name: 'console-cur',
+          DataQuery: { QueryStatement: 'SELECT * FROM COST_AND_USAGE_REPORT' },
+          DestinationConfigurations: {
+            S3Destination: { S3Bucket: 'their-bucket', S3Prefix: 'cur', S3Region: 'us-east-1', S3OutputConfigurations: { OutputType: 'CUSTOM', Format: 'TEXT_OR_CSV', Compression: 'GZIP', Overwrite: 'CREATE_NEW_REPORT' } },
+          },
+          RefreshCadence: { Frequency: 'SYNCHRONOUS' },
+        },
+      }),
+    );
+    h.emulator.resetCalls();
+    expect(await h.runAll(ctx, steps)).toEqual([
+      'data export console-cur delivers to s3://their-bucket: adopted, nothing created',
+      'data export console-cur delivers to s3://their-bucket: adopted, nothing created',
+    ]);
+    expect(h.writes()).toEqual({});
   });
 });

@@ -20,6 +20,7 @@ import { billingAlarmName, billingAlarmsPlanner } from './billing-alarms.js';
 import { budgetPlanner } from './budget.js';
 import { costAnomalyPlanner } from './cost-anomaly.js';
 import { NEEDS_ALERT_EMAILS } from './cost-common.js';
+import { costReportPlanner } from './cost-report.js';
 import { manualPlanner } from './manual.js';
 
 const EMAIL = 'billing@example.com';
@@ -168,5 +169,57 @@ describe('manual', () => {
     const flowing = regionalSnapshot({ 'us-east-1': { alarms: [billingAlarm({ stateValue: 'OK' })] } });
     expect(ids(flowing)).toEqual(['manual:iam-billing-access']);
     expect(ids(snapshot(), { billingAlarms: false, budget: false, costAnomaly: false, admins: false })).toEqual([]);
+  });
+});
+
+describe('cost-report', () => {
+  const withReports = (cost: AccountSnapshot['cost']) => snapshot({ cost });
+  const ids = (steps: Step[]) => steps.map((s) => [s.id, s.kind]);
+
+  it('creates the bucket, then the CUR 2.0 export into it, when nothing delivers the bill to S3', () => {
+    const steps = plan(costReportPlanner, withReports({ reportDefinitions: [], dataExports: [] }));
+    expect(ids(steps)).toEqual([
+      ['cost-report:bucket', 'create'],
+      ['cost-report:export', 'create'],
+    ]);
+    expect(steps[0]!.detail).toBe(
+      `bucket rampart-cost-reports-${ACCOUNT} (us-east-1) with all four public access block settings and the policy that lets bcm-data-exports.amazonaws.com and billingreports.amazonaws.com write (this account only, HTTPS only)`,
+    );
+    expect(steps[1]!.detail).toBe(
+      `data export rampart-cost-and-usage: CUR 2.0 (SELECT * FROM COST_AND_USAGE_REPORT), daily with resource ids, Parquet, into s3://rampart-cost-reports-${ACCOUNT}/cur2/ (exports are free; S3 storage is billed)`,
+    );
+    expect(steps[1]!.dependsOn).toEqual(['cost-report:bucket']);
+    expect(steps[1]!.actions).toContain('bcm-data-exports:CreateExport');
+    for (const step of steps) expect(step.run).toBeTypeOf('function');
+    // No alert address is needed: nobody is emailed.
+    expect(ids(plan(costReportPlanner, withReports({ reportDefinitions: [], dataExports: [] }), { alertEmails: [] }))).toEqual(ids(steps));
+  });
+
+  it('uses the bucket the spec names', () => {
+    const steps = plan(costReportPlanner, withReports({ reportDefinitions: [], dataExports: [] }), { costReport: { bucket: 'acme-billing' } });
+    expect(steps[0]!.title).toBe('Cost report bucket acme-billing');
+    expect(steps[1]!.detail).toContain('into s3://acme-billing/cur2/');
+  });
+
+  it('adopts a legacy CUR or a data export that delivers to S3', () => {
+    const legacy = plan(costReportPlanner, withReports({ reportDefinitions: [{ name: 'hourly', s3Bucket: 'acme-cur', s3Region: 'eu-west-1' }], dataExports: [] }));
+    expect(ids(legacy)).toEqual([['cost-report:export', 'noop']]);
+    expect(legacy[0]!.detail).toBe('Cost and Usage Report hourly delivers to s3://acme-cur (eu-west-1): adopted');
+    const cur2 = plan(costReportPlanner, withReports({ reportDefinitions: [], dataExports: [{ name: 'cur2', arn: 'arn:aws:bcm-data-exports:us-east-1:1:export/cur2', s3Bucket: 'acme-exports' }] }));
+    expect(ids(cur2)).toEqual([['cost-report:export', 'noop']]);
+    expect(cur2[0]!.detail).toBe('data export cur2 delivers to s3://acme-exports: adopted');
+  });
+
+  it('leaves the decision to apply when the reports could not be read, and plans nothing when turned off', () => {
+    const unread = plan(costReportPlanner, withReports({ reportDefinitions: [] }));
+    expect(ids(unread)).toEqual([
+      ['cost-report:bucket', 'create'],
+      ['cost-report:export', 'create'],
+    ]);
+    expect(unread[1]!.detail).toContain('the report definitions and data exports could not be read when the account was collected');
+    // An export whose destination GetExport could not read: apply looks again.
+    const blind = plan(costReportPlanner, withReports({ reportDefinitions: [], dataExports: [{ name: 'x', arn: 'arn', s3Bucket: null }] }));
+    expect(blind[0]!.detail).toContain('could not be read');
+    expect(plan(costReportPlanner, withReports({ reportDefinitions: [], dataExports: [] }), { costReport: false })).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { accessAnalyzerPlanner } from './access-analyzer.js';
 import { configPlanner } from './config.js';
 import { guardDutyPlanner } from './guardduty.js';
 import { securityAlarmsPlanner } from './security-alarms.js';
+import { securityHubPlanner } from './security-hub.js';
 import { TRAIL_STEPS, trailPlanner } from './trail.js';
 
 const env = useEmulatedEnvironment();
@@ -365,5 +366,43 @@ describe('a run cut short, then resumed', () => {
     const lines = await h.runAll(ctx, steps.slice(0, 5));
     for (const line of lines) expect(line).toBe('trail theirs (home us-east-1) already qualifies: nothing created, no second trail (run rampart plan again to bring it to the spec)');
     expect(h.writes()).toEqual({});
+  });
+});
+
+describe('Security Hub', () => {
+  it('is enabled with the default standards where it is off; a second run writes nothing; the check passes', async () => {
+    const h = await applyHarness(env, EMPTY, OPS_KEY, SPEC);
+    const { ctx, steps } = await h.plan(securityHubPlanner);
+    expect(kinds(steps)).toEqual([['security-hub:us-east-1', 'create', null]]);
+    expect(statusOf(audit(ctx.snapshot, ['securityhub-enabled']))).toEqual([['securityhub-enabled', 'FAIL']]);
+
+    h.emulator.resetCalls();
+    expect(await h.runAll(ctx, steps)).toEqual([`us-east-1: enabled Security Hub with the default standards (arn:aws:securityhub:us-east-1:${ACCOUNT}:hub/default)`]);
+    expect(h.writes()).toEqual({ 'securityhub:EnableSecurityHub': 1 });
+
+    h.emulator.resetCalls();
+    expect(await h.runAll(ctx, steps)).toEqual([`us-east-1: Security Hub is enabled (arn:aws:securityhub:us-east-1:${ACCOUNT}:hub/default)`]);
+    expect(h.writes()).toEqual({});
+
+    const after = await collect();
+    expect(audit(after, ['securityhub-enabled'])).toEqual([['securityhub-enabled', 'PASS', `Security Hub is enabled in us-east-1 (arn:aws:securityhub:us-east-1:${ACCOUNT}:hub/default)`]]);
+    expect(kinds(securityHubPlanner.plan({ ...ctx, snapshot: after }))).toEqual([['security-hub:us-east-1', 'noop', null]]);
+  });
+
+  it('enables each region of the plan on its own, and leaves a region where it is on alone', async () => {
+    const h = await applyHarness(env, { ...EMPTY, regional: { 'eu-west-1': { securityHub: { subscribed: '-30d' } } } }, OPS_KEY, SPEC);
+    const base = await h.context();
+    const ctx = { ...base, regions: ['eu-west-1', 'us-east-1'] };
+    const steps = securityHubPlanner.plan(ctx);
+    // The harness collects us-east-1 only: eu-west-1 is unread, and its run finds the hub on.
+    expect(kinds(steps)).toEqual([
+      ['security-hub:eu-west-1', 'create', null],
+      ['security-hub:us-east-1', 'create', null],
+    ]);
+    h.emulator.resetCalls();
+    const lines = await h.runAll(ctx, steps);
+    expect(lines[0]).toBe(`eu-west-1: Security Hub is enabled (arn:aws:securityhub:eu-west-1:${ACCOUNT}:hub/default)`);
+    expect(lines[1]).toMatch(/^us-east-1: enabled Security Hub/);
+    expect(h.writes()).toEqual({ 'securityhub:EnableSecurityHub': 1 });
   });
 });

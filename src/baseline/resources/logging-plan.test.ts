@@ -1,4 +1,4 @@
-// The trail, security alarms, Config, Access Analyzer and GuardDuty planners' plan(): from a snapshot and the spec to
+// The trail, security alarms, Config, Access Analyzer, GuardDuty and Security Hub planners' plan(): from a snapshot and the spec to
 // create / update / noop / manual / refused. An existing qualifying trail or recorder is adopted, never doubled.
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,6 +30,7 @@ import { accessAnalyzerPlanner } from './access-analyzer.js';
 import { configPlanner } from './config.js';
 import { guardDutyPlanner } from './guardduty.js';
 import { securityAlarmsPlanner } from './security-alarms.js';
+import { securityHubPlanner } from './security-hub.js';
 import { trailPlanner } from './trail.js';
 
 const EMAILS = { alertEmails: ['security@acme.example'] };
@@ -317,5 +318,32 @@ describe('access-analyzer and guardduty', () => {
     expect(plan(guardDutyPlanner, s)[1]?.detail).toMatch(/^re-enable suspended detector gd1/);
     expect(plan(accessAnalyzerPlanner, s, { accessAnalyzer: false })).toEqual([]);
     expect(plan(guardDutyPlanner, bareSnapshot()).map((x) => x.kind)).toEqual(['create', 'create']);
+  });
+});
+
+describe('security-hub', () => {
+  it('enables Security Hub where it is off, after the region\'s Config recorder; a region where it is on is done', () => {
+    const s = loggingSnapshot({ regional: { 'us-east-1': securedRegion('us-east-1'), 'eu-west-1': securedRegion('eu-west-1', { securityHub: null }) } });
+    const steps = plan(securityHubPlanner, s);
+    expect(kinds(steps)).toEqual([
+      ['security-hub:us-east-1', 'noop', null],
+      ['security-hub:eu-west-1', 'create', null],
+    ]);
+    expect(steps[0]!.detail).toBe(`Security Hub is enabled (arn:aws:securityhub:us-east-1:${ACCOUNT}:hub/default)`);
+    expect(steps[0]!.run).toBeUndefined();
+    expect(steps[1]).toMatchObject({
+      title: 'Security Hub in eu-west-1',
+      detail: 'enable Security Hub with the default standards, AWS Foundational Security Best Practices and CIS (free for 30 days, then billed per security check and finding ingested)',
+      dependsOn: ['config:recorder:eu-west-1'],
+      actions: ['securityhub:DescribeHub', 'securityhub:EnableSecurityHub', 'iam:CreateServiceLinkedRole'],
+    });
+    expect(steps[1]!.run).toBeTypeOf('function');
+  });
+
+  it('says when the hub could not be read, and plans nothing when the spec turns it off', () => {
+    const [step] = plan(securityHubPlanner, bareSnapshot(), {}, ['us-east-1']);
+    expect(step).toMatchObject({ id: 'security-hub:us-east-1', kind: 'create' });
+    expect(step!.detail).toContain('Security Hub in us-east-1 could not be read when the account was collected');
+    expect(plan(securityHubPlanner, bareSnapshot(), { securityHub: false })).toEqual([]);
   });
 });

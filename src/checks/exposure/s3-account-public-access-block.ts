@@ -1,6 +1,7 @@
 // s3-account-public-access-block (seed 003): one switch that overrides every bucket's ACLs and policies, so a bucket
 // made public by mistake (or by a leaked key) stays private. All four settings are needed: the ACL pair stops public
 // ACLs, the policy pair stops public bucket policies.
+import type { PublicAccessBlock } from '../../inventory/schema/common.js';
 import { accountResource, fail, pass, unknown } from '../support.js';
 import type { Check, Remediation } from '../types.js';
 
@@ -11,6 +12,10 @@ const SETTINGS = [
   ['blockPublicPolicy', 'BlockPublicPolicy'],
   ['restrictPublicBuckets', 'RestrictPublicBuckets'],
 ] as const;
+
+/** The settings that are off, by their API names (all four when there is no block); the baseline planner judges the same. */
+export const publicAccessBlockSettingsOff = (block: PublicAccessBlock | null): string[] =>
+  SETTINGS.filter(([field]) => !block?.[field]).map(([, name]) => name);
 
 const remediation = (account = '<account-id>'): Remediation => ({
   summary:
@@ -38,7 +43,7 @@ export const s3AccountPublicAccessBlock: Check = {
     const block = snapshot.s3AccountPublicAccessBlock;
     if (block === undefined) return [unknown(snapshot, resource, OPERATIONS)];
     if (block === null) return [fail(resource, 'no account-level S3 public access block is set', remediation(snapshot.account.id))];
-    const off = SETTINGS.filter(([field]) => !block[field]).map(([, name]) => name);
+    const off = publicAccessBlockSettingsOff(block);
     return off.length
       ? [fail(resource, `account-level S3 public access block is off for: ${off.join(', ')}`, remediation(snapshot.account.id))]
       : [pass(resource, `account-level S3 public access block has all four settings on (${SETTINGS.map(([, n]) => n).join(', ')})`)];

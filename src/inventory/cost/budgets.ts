@@ -33,7 +33,8 @@ const noneIfNotFound = async <T>(empty: T, fn: () => Promise<T>): Promise<T> => 
   }
 };
 
-const toBudget = (b: AwsBudget): Omit<Budget, 'notifications'> => ({
+/** A budget as the API describes it, without its notifications (read separately). The baseline's budget step reads it the same way. */
+export const toBudget = (b: AwsBudget): Omit<Budget, 'notifications'> => ({
   name: b.BudgetName ?? '',
   budgetType: b.BudgetType ?? '',
   timeUnit: b.TimeUnit ?? '',
