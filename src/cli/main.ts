@@ -8,6 +8,7 @@ import { registerChecks } from './checks.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerSnapshot } from './snapshot.js';
+import { registerTrail } from './trail.js';
 
 export interface Io {
   /** Where confirmations are read from; absent (tests, pipes) means not a terminal. */
@@ -40,6 +41,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerPlan(program, io, state);
   registerApply(program, io, state);
   registerInit(program, io, state);
+  registerTrail(program, io, state);
   return program;
 }
 

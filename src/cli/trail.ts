@@ -1,0 +1,106 @@
+// `rampart trail hunt` (read CloudTrail, find compromise) and `rampart trail athena` (the same detections on Athena).
+import type { Command } from 'commander';
+import { athenaScript } from '../trail/athena.js';
+import { TrailEngine } from '../trail/engine.js';
+import { atOrAbove, hunt, worstSeverity } from '../trail/hunt.js';
+import { scanLocal } from '../trail/local-files.js';
+import { renderHuntCsv, renderHuntJson, renderHuntText, type HuntReport } from '../trail/render.js';
+import type { SourceProblem } from '../trail/source.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { InputError } from '../util/errors.js';
+import { assertWritable } from '../util/writable.js';
+import type { CommandState, Io } from './main.js';
+import { failOn, list, oneOf, type FailOn } from './options.js';
+
+interface HuntOptions {
+  accessKey?: string;
+  principal?: string;
+  since?: Date;
+  until?: Date;
+  format: 'text' | 'json' | 'csv';
+  output?: string;
+  failOn: FailOn;
+}
+
+interface AthenaOptions {
+  bucket: string;
+  prefix?: string;
+  account: string[];
+  regions: string[];
+  database: string;
+}
+
+export function registerTrail(program: Command, io: Io, state: CommandState): void {
+  const trail = program.command('trail').description('hunt for compromise in CloudTrail logs');
+  trail
+    .command('hunt')
+    .description('read CloudTrail files and directories, run every detection, print incidents with their timelines')
+    .argument('<paths...>', 'CloudTrail files or directories ({"Records":[...]} .json/.json.gz, JSON arrays, JSON Lines)')
+    .option('--access-key <id>', 'the full timeline of one access key (AKIA... or ASIA...)', accessKeyId)
+    .option('--principal <arn>', 'the full timeline of one identity', principalArn)
+    .option('--since <time>', 'only events at or after this time (ISO 8601, e.g. 2026-11-20 or 2026-11-20T03:00Z)', time('--since'))
+    .option('--until <time>', 'only events before this time (ISO 8601)', time('--until'))
+    .option('--format <format>', 'text, json or csv', oneOf('--format', ['text', 'json', 'csv'] as const), 'text')
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--fail-on <severity>', 'exit 1 when an incident of this severity or worse is found (or none)', failOn, 'high')
+    .action(async (paths: string[], opts: HuntOptions) => {
+      if (opts.since && opts.until && opts.since >= opts.until) throw new InputError('--since must be before --until');
+      if (opts.output) await assertWritable(opts.output);
+      const problems: SourceProblem[] = [];
+      const report = (p: SourceProblem) => {
+        problems.push(p);
+        io.stderr.write(`rampart: ${p.origin}: ${p.message}\n`);
+      };
+      const scan = await scanLocal(paths);
+      for (const p of scan.problems) if (p.kind === 'problem') report(p);
+      const engine = await TrailEngine.open();
+      let huntReport: HuntReport;
+      try {
+        await engine.loadFiles(scan.files, report);
+        const events = await engine.count();
+        if (events === 0 && (problems.length > 0 || scan.files.length === 0)) {
+          throw new InputError(`no readable CloudTrail events in ${paths.join(', ')}`);
+        }
+        const result = await hunt(engine, opts);
+        huntReport = { ...result, files: scan.files.length, problems };
+      } finally {
+        await engine.close();
+      }
+      const text = opts.format === 'json' ? renderHuntJson(huntReport) : opts.format === 'csv' ? renderHuntCsv(huntReport) : renderHuntText(huntReport);
+      if (opts.output) await writeFileAtomic(opts.output, text, { mode: 0o600 });
+      else io.stdout.write(text);
+      const worst = worstSeverity(huntReport);
+      state.exitCode = opts.failOn !== 'none' && worst !== undefined && atOrAbove(worst, opts.failOn) ? 1 : 0;
+    });
+  trail
+    .command('athena')
+    .description("print Athena DDL for a trail's bucket, an `events` view and every detection as an Athena query")
+    .requiredOption('--bucket <name>', 'the S3 bucket the trail delivers to')
+    .option('--prefix <prefix>', 'the trail\'s S3 key prefix, if it has one')
+    .option('--account <ids>', 'account ids whose logs are in the bucket (required; comma-separated, repeatable)', list, [])
+    .option('--regions <names>', 'regions to query (comma-separated; default: the 17 regions enabled by default)', list, [])
+    .option('--database <name>', 'Glue database for the table and view', 'default')
+    .action((opts: AthenaOptions) => {
+      io.stdout.write(athenaScript(opts));
+    });
+}
+
+const ACCESS_KEY = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
+function accessKeyId(value: string): string {
+  if (!ACCESS_KEY.test(value)) throw new InputError(`--access-key expects an access key id (AKIA or ASIA and 16 letters or digits), got "${value}"`);
+  return value;
+}
+
+function principalArn(value: string): string {
+  if (!/^arn:aws[a-z-]*:(iam|sts)::/.test(value)) throw new InputError(`--principal expects an IAM or STS ARN (arn:aws:iam::123456789012:user/name), got "${value}"`);
+  return value;
+}
+
+function time(flag: string) {
+  return (value: string): Date => {
+    const full = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
+    const t = Date.parse(full);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) throw new InputError(`${flag} expects an ISO 8601 date or time (2026-11-20, 2026-11-20T03:00Z), got "${value}"`);
+    return new Date(t);
+  };
+}

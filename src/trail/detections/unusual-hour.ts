@@ -1,0 +1,23 @@
+import { direct } from './sql.js';
+import type { Detection } from './types.js';
+
+/** Days of activity an identity needs before its hours say anything. */
+export const HISTORY_DAYS = 3;
+
+export const unusualHour: Detection = {
+  id: 'unusual-hour',
+  severity: 'medium',
+  title: 'Activity at an hour the identity is otherwise never active',
+  meaning: `The identity has activity on at least ${HISTORY_DAYS} days, and this hour of the day (UTC) appears on one day only: someone else may be using it, from another time zone or at night.`,
+  action: 'Ask the identity\'s owner whether they worked at that time; if not, rotate its keys and review the incident\'s timeline.',
+  sql: `SELECT e.event_id, e.actor || ' active at ' || CAST(hour(e.event_time) AS varchar) || ':00 UTC, otherwise active at other hours on ' || CAST(t.days AS varchar) || ' days' AS evidence
+FROM events e
+JOIN (
+  SELECT actor, count(DISTINCT CAST(event_time AS date)) AS days FROM events WHERE ${direct()} GROUP BY actor
+) t ON t.actor = e.actor
+JOIN (
+  SELECT actor, hour(event_time) AS hod, count(DISTINCT CAST(event_time AS date)) AS days
+  FROM events WHERE ${direct()} GROUP BY actor, hour(event_time)
+) h ON h.actor = e.actor AND h.hod = hour(e.event_time)
+WHERE t.days >= ${HISTORY_DAYS} AND h.days = 1 AND ${direct('e.')}`,
+};

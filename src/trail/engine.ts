@@ -1,0 +1,136 @@
+// The DuckDB engine: one `events` table in a temporary on-disk database (so 2 million events stay well under the
+// memory limit), filled either by DuckDB reading local files itself (the fast path) or from any RecordSource.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DUCKDB_PROJECTION, EVENTS_TABLE_DDL, RECORD_STRUCT } from './events-table.js';
+import { readFileCarefully, type LocalFile } from './local-files.js';
+import type { RecordSource, SourceProblem } from './source.js';
+
+export type ProblemSink = (problem: SourceProblem) => void;
+
+export interface EngineOptions {
+  /** DuckDB's buffer pool; beyond it the table spills to the temporary directory. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** Files read by DuckDB in one statement: large enough to keep both cores busy, small enough that a bad file costs little. */
+const CHUNK = 64;
+/** The largest JSON document (a whole delivery file) DuckDB will read; it reserves buffers of this size per thread. */
+const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export class TrailEngine {
+  private constructor(
+    private readonly dir: string,
+    private readonly instance: DuckDBInstance,
+    readonly db: DuckDBConnection,
+  ) {}
+
+  static async open(opts: EngineOptions = {}): Promise<TrailEngine> {
+    const dir = await mkdtemp(join(tmpdir(), 'rampart-trail-'));
+    const instance = await DuckDBInstance.create(join(dir, 'events.duckdb'), {
+      memory_limit: opts.memoryLimit ?? '1GB',
+      temp_directory: join(dir, 'spill'),
+      ...(opts.threads ? { threads: String(opts.threads) } : {}),
+    });
+    const db = await instance.connect();
+    await db.run(EVENTS_TABLE_DDL);
+    return new TrailEngine(dir, instance, db);
+  }
+
+  async close(): Promise<void> {
+    this.db.closeSync();
+    this.instance.closeSync();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  async rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    const reader = await this.db.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.rows<{ n: string }>('SELECT count(*) AS n FROM events');
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Local files, read by DuckDB in chunks. A chunk that fails is read file by file, and a file that fails (or a
+   * gzip that yields nothing, as a truncated one can) is read by the careful reader, which names the problem.
+   */
+  async loadFiles(files: readonly LocalFile[], onProblem: ProblemSink): Promise<void> {
+    const careful: LocalFile[] = [];
+    for (const layout of ['records', 'array', 'lines'] as const) {
+      const ofLayout = files.filter((f) => f.layout === layout);
+      for (let i = 0; i < ofLayout.length; i += CHUNK) {
+        const chunk = ofLayout.slice(i, i + CHUNK);
+        if (await this.tryInsert(chunk, layout)) continue;
+        for (const f of chunk) if (!(await this.tryInsert([f], layout))) careful.push(f);
+      }
+    }
+    const loaded = new Set((await this.rows<{ origin: string }>('SELECT DISTINCT origin FROM events')).map((r) => r.origin));
+    careful.push(...files.filter((f) => f.gzip && !loaded.has(f.path) && !careful.includes(f)));
+    if (careful.length > 0) await this.loadSource(carefulSource(careful), onProblem);
+  }
+
+  private async tryInsert(files: readonly LocalFile[], layout: LocalFile['layout']): Promise<boolean> {
+    const list = `[${files.map((f) => sqlString(f.path)).join(', ')}]`;
+    const common = `filename = true, compression = 'auto', maximum_object_size = ${MAX_OBJECT_BYTES}`;
+    const from =
+      layout === 'records'
+        ? `(SELECT unnest(Records) AS r, filename AS origin FROM read_json(${list}, format = 'unstructured', columns = {Records: '${RECORD_STRUCT}[]'}, ${common}))`
+        : `(SELECT r, filename AS origin FROM read_json(${list}, format = '${layout === 'array' ? 'array' : 'newline_delimited'}', records = false, columns = {r: '${RECORD_STRUCT}'}, ${common}))`;
+    try {
+      await this.db.run(`INSERT INTO events SELECT ${DUCKDB_PROJECTION} FROM ${from}`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Any source (S3, LookupEvents, the careful file reader): records go through a JSON Lines file DuckDB reads. */
+  async loadSource(source: RecordSource, onProblem: ProblemSink): Promise<void> {
+    const path = join(this.dir, `batch-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+    const out = createWriteStream(path);
+    let pending = 0;
+    const origins = new Set<string>();
+    const flush = async () => {
+      out.end();
+      await finished(out);
+      if (pending > 0) {
+        try {
+          await this.db.run(
+            `INSERT INTO events SELECT ${DUCKDB_PROJECTION} FROM (SELECT r, NULL AS origin FROM read_json(${sqlString(path)}, format = 'newline_delimited', records = false, columns = {r: '${RECORD_STRUCT}'}, maximum_object_size = ${MAX_OBJECT_BYTES}))`,
+          );
+        } catch (err) {
+          for (const origin of origins) onProblem({ kind: 'problem', origin, message: `records could not be loaded: ${firstLine(err)}` });
+        }
+      }
+      await rm(path, { force: true });
+    };
+    for await (const item of source) {
+      if (item.kind === 'problem') {
+        onProblem(item);
+        continue;
+      }
+      origins.add(item.origin);
+      for (const record of item.records) {
+        const line = `${JSON.stringify({ ...record, rampart_origin: item.origin })}\n`;
+        if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        pending++;
+      }
+    }
+    await flush();
+  }
+}
+
+async function* carefulSource(files: readonly LocalFile[]): RecordSource {
+  for (const f of files) yield* readFileCarefully(f);
+}
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';

@@ -1,0 +1,96 @@
+// The one `events` table the detections read, defined once for both engines: DuckDB fills it from raw records
+// (a STRUCT `r` declared field by field, never inferred: inference over CloudTrail is slow and turns
+// requestParameters into a MAP that silently breaks field access), Athena exposes it as a VIEW over the
+// CloudTrail table. Both expressions of a column must mean the same thing; test/trail/events-table.test.ts holds them to it.
+
+export interface EventColumn {
+  readonly name: string;
+  readonly type: 'VARCHAR' | 'TIMESTAMP' | 'BOOLEAN';
+  /** Over `r` (the record STRUCT below) and `origin` (where it was read). */
+  readonly duckdb: string;
+  /** Over the columns of Athena's CloudTrail table (lower-case names, JSON documents as strings). */
+  readonly athena: string;
+}
+
+/** The fields of a CloudTrail record the engine reads; everything else in a record is never parsed. */
+export const RECORD_STRUCT = `STRUCT(
+  eventID VARCHAR, eventTime VARCHAR, eventSource VARCHAR, eventName VARCHAR, awsRegion VARCHAR,
+  sourceIPAddress VARCHAR, userAgent VARCHAR, errorCode VARCHAR, errorMessage VARCHAR, eventType VARCHAR,
+  recipientAccountId VARCHAR,
+  userIdentity STRUCT(type VARCHAR, arn VARCHAR, accountId VARCHAR, accessKeyId VARCHAR, userName VARCHAR,
+    invokedBy VARCHAR,
+    sessionContext STRUCT(attributes STRUCT(mfaAuthenticated VARCHAR), sessionIssuer STRUCT(arn VARCHAR))),
+  requestParameters JSON, responseElements JSON, additionalEventData JSON,
+  rampart_origin VARCHAR)`;
+
+// A region name as AWS spells it (us-east-1, ap-southeast-2, us-gov-west-1); anything else (absent, anonymised,
+// "unknown") is never treated as a place the account does or does not use.
+const REGION_PATTERN = '^[a-z]{2}(-[a-z]+)+-[0-9]+$';
+
+const str = (duckdb: string, athena: string, name: string): EventColumn => ({ name, type: 'VARCHAR', duckdb, athena });
+const json = (doc: 'requestParameters' | 'responseElements' | 'additionalEventData', path: string) => ({
+  duckdb: `json_extract_string(r.${doc}, '${path}')`,
+  athena: `json_extract_scalar(${doc.toLowerCase()}, '${path}')`,
+});
+
+export const EVENT_COLUMNS: readonly EventColumn[] = [
+  str('r.eventID', 'eventid', 'event_id'),
+  {
+    name: 'event_time',
+    type: 'TIMESTAMP',
+    duckdb: `CAST(CAST(r.eventTime AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)`,
+    athena: `CAST(from_iso8601_timestamp(eventtime) AT TIME ZONE 'UTC' AS timestamp)`,
+  },
+  str('r.eventSource', 'eventsource', 'event_source'),
+  str('r.eventName', 'eventname', 'event_name'),
+  str('r.awsRegion', 'awsregion', 'aws_region'),
+  {
+    name: 'region_known',
+    type: 'BOOLEAN',
+    duckdb: `coalesce(regexp_matches(r.awsRegion, '${REGION_PATTERN}'), false)`,
+    athena: `coalesce(regexp_like(awsregion, '${REGION_PATTERN}'), false)`,
+  },
+  str('r.sourceIPAddress', 'sourceipaddress', 'source_ip'),
+  str('r.userAgent', 'useragent', 'user_agent'),
+  str('r.errorCode', 'errorcode', 'error_code'),
+  str('r.errorMessage', 'errormessage', 'error_message'),
+  str('r.eventType', 'eventtype', 'event_type'),
+  str('r.recipientAccountId', 'recipientaccountid', 'recipient_account_id'),
+  str('r.userIdentity.type', 'useridentity.type', 'identity_type'),
+  str('r.userIdentity.arn', 'useridentity.arn', 'identity_arn'),
+  str('r.userIdentity.accountId', 'useridentity.accountid', 'identity_account'),
+  str('r.userIdentity.accessKeyId', 'useridentity.accesskeyid', 'access_key_id'),
+  str('r.userIdentity.userName', 'useridentity.username', 'user_name'),
+  str('r.userIdentity.invokedBy', 'useridentity.invokedby', 'invoked_by'),
+  // Who acted, as one string to group by: a role session's issuer would merge sessions, so the session ARN is kept.
+  str(
+    `coalesce(r.userIdentity.arn, r.userIdentity.invokedBy, r.userIdentity.type)`,
+    `coalesce(useridentity.arn, useridentity.invokedby, useridentity.type)`,
+    'actor',
+  ),
+  str('r.userIdentity.sessionContext.attributes.mfaAuthenticated', 'useridentity.sessioncontext.attributes.mfaauthenticated', 'mfa_authenticated'),
+  { name: 'console_login', type: 'VARCHAR', ...json('responseElements', '$.ConsoleLogin') },
+  {
+    // Sign-in events say "Yes"/"No"; some writers upper-case it.
+    name: 'mfa_used',
+    type: 'BOOLEAN',
+    duckdb: `upper(${json('additionalEventData', '$.MFAUsed').duckdb}) = 'YES'`,
+    athena: `upper(${json('additionalEventData', '$.MFAUsed').athena}) = 'YES'`,
+  },
+  {
+    name: 'instance_type',
+    type: 'VARCHAR',
+    duckdb: `coalesce(${json('requestParameters', '$.instanceType').duckdb}, ${json('requestParameters', '$.instancesSet.items[0].instanceType').duckdb})`,
+    athena: `coalesce(${json('requestParameters', '$.instanceType').athena}, ${json('requestParameters', '$.instancesSet.items[0].instanceType').athena})`,
+  },
+  { name: 'policy_arn', type: 'VARCHAR', ...json('requestParameters', '$.policyArn') },
+  { name: 'target_user', type: 'VARCHAR', ...json('requestParameters', '$.userName') },
+  str('CAST(r.requestParameters AS VARCHAR)', 'requestparameters', 'request_parameters'),
+  str('CAST(r.responseElements AS VARCHAR)', 'responseelements', 'response_elements'),
+  str('coalesce(r.rampart_origin, origin)', `"$path"`, 'origin'),
+];
+
+export const EVENTS_TABLE_DDL = `CREATE TABLE events (${EVENT_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')})`;
+
+/** The SELECT list that turns `r` + `origin` into an events row, in EVENT_COLUMNS order. */
+export const DUCKDB_PROJECTION = EVENT_COLUMNS.map((c) => `${c.duckdb} AS ${c.name}`).join(',\n  ');

@@ -1,0 +1,243 @@
+// The hunt: run every detection over the loaded events, then tell the story: hits grouped into incidents (one
+// identity or access key, split where it was quiet for a while), each with the timeline of everything it did.
+import { SEVERITIES, type Severity } from '../checks/types.js';
+import { DETECTIONS, type Detection } from './detections/index.js';
+import type { TrailEngine } from './engine.js';
+import { maskSecrets } from './mask.js';
+import type { SourceProblem } from './source.js';
+
+export interface HuntFilter {
+  /** Only this access key: its hits, and its whole timeline. */
+  accessKey?: string;
+  /** Only this identity (ARN): its hits, and its whole timeline. */
+  principal?: string;
+  since?: Date;
+  until?: Date;
+}
+
+export interface TimelineEvent {
+  time: string;
+  region: string | null;
+  identity: string | null;
+  accessKeyId: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  event: string;
+  /** "ok", the error code, or "Failure" for a failed sign-in: a failed call is an attempt. */
+  result: string;
+  eventId: string | null;
+  origin: string | null;
+  /** Ids of the detections that flagged this event. */
+  detections: string[];
+  /** requestParameters / responseElements of a flagged event, credential-shaped values masked. */
+  detail?: { requestParameters: unknown; responseElements: unknown };
+}
+
+export interface IncidentDetection {
+  id: string;
+  severity: Severity;
+  title: string;
+  meaning: string;
+  action: string;
+  /** Events it flagged in this incident. */
+  hits: number;
+  /** The first few, as the detection put them. */
+  evidence: string[];
+}
+
+export interface Incident {
+  number: number;
+  severity: Severity;
+  /** The access key when it was one; else the identity. */
+  actor: string;
+  start: string;
+  end: string;
+  detections: IncidentDetection[];
+  timeline: TimelineEvent[];
+  /** Events of the actor in this time range left out of `timeline` (it keeps the first TIMELINE_LIMIT). */
+  omitted: number;
+}
+
+export interface HuntResult {
+  events: number;
+  incidents: Incident[];
+  /** With --access-key or --principal: every event of it, in order. */
+  timeline?: TimelineEvent[];
+}
+
+/** Quiet time that splits one actor's hits into two incidents. */
+export const INCIDENT_GAP_MINUTES = 120;
+export const TIMELINE_LIMIT = 500;
+const EVIDENCE_LIMIT = 5;
+
+interface HitRow {
+  detection: Detection;
+  eventId: string;
+  evidence: string;
+  time: string;
+  key: string;
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ISO = `strftime(event_time, '%Y-%m-%dT%H:%M:%SZ')`;
+const rank = (s: Severity) => SEVERITIES.indexOf(s);
+
+/** How hits are grouped: by the long-term access key when there is one, otherwise by identity. */
+const GROUP_KEY = `CASE WHEN access_key_id LIKE 'AKIA%' THEN access_key_id ELSE coalesce(actor, 'unknown identity') END`;
+
+export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detections: readonly Detection[] = DETECTIONS): Promise<HuntResult> {
+  const scope = scopeSql(filter);
+  const hits: HitRow[] = [];
+  for (const d of detections) {
+    const rows = await engine.rows<{ event_id: string; evidence: string | null; t: string; k: string }>(
+      `WITH hit AS (${d.sql})
+       SELECT DISTINCT hit.event_id, hit.evidence, ${ISO} AS t, ${GROUP_KEY} AS k
+       FROM hit JOIN events USING (event_id) WHERE ${scope}`,
+    );
+    for (const r of rows) hits.push({ detection: d, eventId: r.event_id, evidence: r.evidence ?? d.title, time: r.t, key: r.k });
+  }
+  const incidents = await buildIncidents(engine, hits, scope);
+  const result: HuntResult = { events: await engine.count(), incidents };
+  if (filter.accessKey || filter.principal) {
+    const flagged = flaggedBy(hits);
+    result.timeline = (await timelineRows(engine, scope, Number.MAX_SAFE_INTEGER)).map((r) => toEvent(r, flagged));
+  }
+  return result;
+}
+
+function scopeSql(f: HuntFilter): string {
+  const parts = ['true'];
+  if (f.accessKey) parts.push(`access_key_id = ${q(f.accessKey)}`);
+  if (f.principal) parts.push(`(actor = ${q(f.principal)} OR identity_arn = ${q(f.principal)})`);
+  if (f.since) parts.push(`event_time >= CAST(${q(f.since.toISOString().replace('Z', ''))} AS TIMESTAMP)`);
+  if (f.until) parts.push(`event_time < CAST(${q(f.until.toISOString().replace('Z', ''))} AS TIMESTAMP)`);
+  return parts.join(' AND ');
+}
+
+function flaggedBy(hits: readonly HitRow[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const h of hits) {
+    const s = m.get(h.eventId) ?? new Set<string>();
+    s.add(h.detection.id);
+    m.set(h.eventId, s);
+  }
+  return m;
+}
+
+async function buildIncidents(engine: TrailEngine, hits: readonly HitRow[], scope: string): Promise<Incident[]> {
+  const byKey = new Map<string, HitRow[]>();
+  for (const h of hits) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h]);
+  const groups: HitRow[][] = [];
+  for (const rows of byKey.values()) {
+    rows.sort((a, b) => a.time.localeCompare(b.time));
+    let current: HitRow[] = [];
+    for (const h of rows) {
+      const last = current.at(-1);
+      if (last && Date.parse(h.time) - Date.parse(last.time) > INCIDENT_GAP_MINUTES * 60_000) {
+        groups.push(current);
+        current = [];
+      }
+      current.push(h);
+    }
+    if (current.length > 0) groups.push(current);
+  }
+  groups.sort((a, b) => a[0]!.time.localeCompare(b[0]!.time) || a[0]!.key.localeCompare(b[0]!.key));
+  const flagged = flaggedBy(hits);
+  const incidents: Incident[] = [];
+  for (const group of groups) {
+    const start = group[0]!.time;
+    const end = group.at(-1)!.time;
+    const key = group[0]!.key;
+    const where = `${scope} AND ${GROUP_KEY} = ${q(key)} AND event_time BETWEEN CAST(${q(start.replace('Z', ''))} AS TIMESTAMP) AND CAST(${q(end.replace('Z', ''))} AS TIMESTAMP)`;
+    const rows = await timelineRows(engine, where, TIMELINE_LIMIT);
+    const [total] = await engine.rows<{ n: string }>(`SELECT count(*) AS n FROM events WHERE ${where}`);
+    const detections = summarize(group);
+    incidents.push({
+      number: incidents.length + 1,
+      severity: detections[0]!.severity,
+      actor: key,
+      start,
+      end,
+      detections,
+      timeline: rows.map((r) => toEvent(r, flagged)),
+      omitted: Math.max(0, Number(total?.n ?? 0) - rows.length),
+    });
+  }
+  return incidents;
+}
+
+function summarize(group: readonly HitRow[]): IncidentDetection[] {
+  const byId = new Map<string, IncidentDetection>();
+  for (const h of group) {
+    const d = h.detection;
+    const entry = byId.get(d.id) ?? { id: d.id, severity: d.severity, title: d.title, meaning: d.meaning, action: d.action, hits: 0, evidence: [] };
+    entry.hits++;
+    if (entry.evidence.length < EVIDENCE_LIMIT) entry.evidence.push(h.evidence);
+    byId.set(d.id, entry);
+  }
+  return [...byId.values()].sort((a, b) => rank(a.severity) - rank(b.severity));
+}
+
+interface EventRow {
+  t: string | null;
+  aws_region: string | null;
+  actor: string | null;
+  access_key_id: string | null;
+  source_ip: string | null;
+  user_agent: string | null;
+  event_source: string | null;
+  event_name: string | null;
+  error_code: string | null;
+  console_login: string | null;
+  event_id: string | null;
+  origin: string | null;
+  request_parameters: string | null;
+  response_elements: string | null;
+}
+
+async function timelineRows(engine: TrailEngine, where: string, limit: number): Promise<EventRow[]> {
+  return engine.rows<EventRow>(
+    `SELECT ${ISO} AS t, aws_region, actor, access_key_id, source_ip, user_agent, event_source, event_name, error_code,
+       console_login, event_id, origin, request_parameters, response_elements
+     FROM events WHERE ${where} ORDER BY event_time, event_id LIMIT ${Math.min(limit, 2 ** 31)}`,
+  );
+}
+
+function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent {
+  const service = (r.event_source ?? '').replace(/\.amazonaws\.com$/, '');
+  const ids = r.event_id ? [...(flagged.get(r.event_id) ?? [])] : [];
+  const e: TimelineEvent = {
+    time: r.t ?? '',
+    region: r.aws_region,
+    identity: r.actor,
+    accessKeyId: r.access_key_id,
+    sourceIp: r.source_ip,
+    userAgent: r.user_agent,
+    event: service ? `${service}:${r.event_name ?? '?'}` : (r.event_name ?? '?'),
+    result: r.error_code ?? (r.console_login === 'Failure' ? 'Failure' : 'ok'),
+    eventId: r.event_id,
+    origin: r.origin,
+    detections: ids,
+  };
+  if (ids.length > 0) e.detail = { requestParameters: maskSecrets(parse(r.request_parameters)), responseElements: maskSecrets(parse(r.response_elements)) };
+  return e;
+}
+
+function parse(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The worst severity among the incidents, for the exit code. */
+export function worstSeverity(result: HuntResult): Severity | undefined {
+  const all = result.incidents.map((i) => i.severity).sort((a, b) => rank(a) - rank(b));
+  return all[0];
+}
+
+export const atOrAbove = (s: Severity, threshold: Severity): boolean => rank(s) <= rank(threshold);
+
+export type { SourceProblem };

@@ -1,0 +1,158 @@
+// Local CloudTrail files: which files a set of paths names, what layout each file has, and a careful record-by-record
+// reader for the files the fast path (DuckDB reading the file itself) could not read, so a broken line or gzip is
+// named precisely and the rest of the file's good records are not lost to it.
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { InputError } from '../util/errors.js';
+import type { SourceItem } from './source.js';
+
+/** `records`: CloudTrail's delivery object {"Records":[...]}; `array`: a JSON array of records; `lines`: JSON Lines. */
+export type FileLayout = 'records' | 'array' | 'lines';
+
+export interface LocalFile {
+  readonly path: string;
+  readonly layout: FileLayout;
+  readonly gzip: boolean;
+}
+
+export interface LocalScan {
+  readonly files: LocalFile[];
+  readonly problems: SourceItem[];
+}
+
+const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
+
+/**
+ * The files under `paths` (directories recursively, in a stable order). A path that does not exist is bad input;
+ * a file whose first bytes are not JSON is a problem to report, not a reason to stop.
+ */
+export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new InputError(`${path}: no such file or directory`);
+    if (info.isDirectory()) found.push(...(await walk(path)));
+    else found.push(path);
+  }
+  const files: LocalFile[] = [];
+  const problems: SourceItem[] = [];
+  for (const path of found) {
+    const gzip = path.toLowerCase().endsWith('.gz');
+    try {
+      const layout = layoutOf(await head(path, gzip));
+      if (layout) files.push({ path, layout, gzip });
+      else problems.push({ kind: 'problem', origin: path, message: 'not CloudTrail JSON (expected {"Records":[...]}, a JSON array or JSON Lines)' });
+    } catch (err) {
+      problems.push({ kind: 'problem', origin: path, message: readError(err) });
+    }
+  }
+  return { files, problems };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() && READABLE.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** The first characters of a file, decompressed; enough to tell the layout. */
+async function head(path: string, gzip: boolean): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const bytes = buf.subarray(0, bytesRead);
+    if (!gzip) return bytes.toString('utf8');
+    // A prefix of a gzip stream: decompress what is there and ignore that the end is missing.
+    return gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH */ }).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
+export function layoutOf(start: string): FileLayout | undefined {
+  const s = start.replace(/^\uFEFF/, '').trimStart();
+  if (/^\{\s*"Records"\s*:/.test(s)) return 'records';
+  if (s.startsWith('[')) return 'array';
+  if (s.startsWith('{')) return 'lines';
+  return undefined;
+}
+
+export function readError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message ?? '')) return 'truncated gzip (unexpected end of file)';
+  if (e.code === 'Z_DATA_ERROR') return `corrupt gzip (${e.message})`;
+  if (e.code === 'EACCES') return 'cannot read: permission denied';
+  return e.message ?? String(err);
+}
+
+/**
+ * Reads one file record by record. A JSON Lines file keeps its good lines and reports each bad one by line number;
+ * a whole-document file that does not parse, or a gzip that is corrupt or truncated, is reported and skipped.
+ */
+export async function* readFileCarefully(file: LocalFile): AsyncGenerator<SourceItem> {
+  let text: string;
+  try {
+    text = await readAll(file);
+  } catch (err) {
+    yield { kind: 'problem', origin: file.path, message: `${readError(err)}; file skipped` };
+    return;
+  }
+  if (file.layout !== 'lines') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      yield { kind: 'problem', origin: file.path, message: `malformed JSON (${(err as Error).message}); file skipped` };
+      return;
+    }
+    const records = file.layout === 'records' ? (doc as { Records?: unknown }).Records : doc;
+    if (!Array.isArray(records)) {
+      yield { kind: 'problem', origin: file.path, message: 'expected a list of records; file skipped' };
+      return;
+    }
+    const good = records.filter(isRecord);
+    if (good.length < records.length) yield { kind: 'problem', origin: file.path, message: `${records.length - good.length} entries are not objects; skipped` };
+    yield { kind: 'records', origin: file.path, records: good };
+    return;
+  }
+  const records: Record<string, unknown>[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isRecord(value)) records.push(value);
+      else yield { kind: 'problem', origin: `${file.path}:${i + 1}`, message: 'not a JSON object; line skipped' };
+    } catch {
+      yield { kind: 'problem', origin: `${file.path}:${i + 1}`, message: 'malformed JSON; line skipped' };
+    }
+  }
+  yield { kind: 'records', origin: file.path, records };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function readAll(file: LocalFile): Promise<string> {
+  const chunks: Buffer[] = [];
+  const collect = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(chunk);
+      cb();
+    },
+  });
+  if (file.gzip) await pipeline(createReadStream(file.path), createGunzip(), collect);
+  else await pipeline(createReadStream(file.path), collect);
+  return Buffer.concat(chunks).toString('utf8');
+}
