@@ -18,13 +18,24 @@ export interface EngineOptions {
   threads?: number;
 }
 
-/** Files read by DuckDB in one statement: large enough to keep both cores busy, small enough that a bad file costs little. */
-const CHUNK = 64;
+/**
+ * Files read by DuckDB in one statement. Each statement has a fixed cost and reads its files in parallel, so
+ * chunks are large; a chunk holding a bad file is split in halves until the bad file is alone (a few re-reads).
+ */
+const CHUNK = 1000;
 /** The largest JSON document (a whole delivery file) DuckDB will read; it reserves buffers of this size per thread. */
 const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** How files were read: by DuckDB itself, or by the careful reader after DuckDB could not. */
+export interface LoadStats {
+  fastFiles: number;
+  carefulFiles: number;
+}
+
 export class TrailEngine {
+  readonly stats: LoadStats = { fastFiles: 0, carefulFiles: 0 };
+
   private constructor(
     private readonly dir: string,
     private readonly instance: DuckDBInstance,
@@ -33,7 +44,7 @@ export class TrailEngine {
 
   static async open(opts: EngineOptions = {}): Promise<TrailEngine> {
     const dir = await mkdtemp(join(tmpdir(), 'rampart-trail-'));
-    const instance = await DuckDBInstance.create(join(dir, 'events.duckdb'), {
+    const instance = await DuckDBInstance.create(process.env.RAMPART_TRAIL_DB === 'memory' ? ':memory:' : join(dir, 'events.duckdb'), {
       memory_limit: opts.memoryLimit ?? '1GB',
       temp_directory: join(dir, 'spill'),
       ...(opts.threads ? { threads: String(opts.threads) } : {}),
@@ -67,20 +78,29 @@ export class TrailEngine {
     const careful: LocalFile[] = [];
     for (const layout of ['records', 'array', 'lines'] as const) {
       const ofLayout = files.filter((f) => f.layout === layout);
-      for (let i = 0; i < ofLayout.length; i += CHUNK) {
-        const chunk = ofLayout.slice(i, i + CHUNK);
-        if (await this.tryInsert(chunk, layout)) continue;
-        for (const f of chunk) if (!(await this.tryInsert([f], layout))) careful.push(f);
-      }
+      for (let i = 0; i < ofLayout.length; i += CHUNK) await this.insertOrSplit(ofLayout.slice(i, i + CHUNK), layout, careful);
     }
     const loaded = new Set((await this.rows<{ origin: string }>('SELECT DISTINCT origin FROM events')).map((r) => r.origin));
     careful.push(...files.filter((f) => f.gzip && !loaded.has(f.path) && !careful.includes(f)));
+    this.stats.carefulFiles += careful.length;
+    this.stats.fastFiles += files.length - careful.length;
     if (careful.length > 0) await this.loadSource(carefulSource(careful), onProblem);
+  }
+
+  private async insertOrSplit(files: readonly LocalFile[], layout: LocalFile['layout'], failed: LocalFile[]): Promise<void> {
+    if (await this.tryInsert(files, layout)) return;
+    if (files.length === 1) {
+      failed.push(files[0]!);
+      return;
+    }
+    const mid = files.length >> 1;
+    await this.insertOrSplit(files.slice(0, mid), layout, failed);
+    await this.insertOrSplit(files.slice(mid), layout, failed);
   }
 
   private async tryInsert(files: readonly LocalFile[], layout: LocalFile['layout']): Promise<boolean> {
     const list = `[${files.map((f) => sqlString(f.path)).join(', ')}]`;
-    const common = `filename = true, compression = 'auto', maximum_object_size = ${MAX_OBJECT_BYTES}`;
+    const common = `filename = true, maximum_object_size = ${MAX_OBJECT_BYTES}`;
     const from =
       layout === 'records'
         ? `(SELECT unnest(Records) AS r, filename AS origin FROM read_json(${list}, format = 'unstructured', columns = {Records: '${RECORD_STRUCT}[]'}, ${common}))`

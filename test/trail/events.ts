@@ -73,7 +73,7 @@ export function event(s: EventSpec): CloudTrailRecord {
     responseElements: s.response === undefined ? null : s.response,
     requestID: `req-${counter}`,
     eventID: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    readOnly: false,
+    readOnly: /^(Get|List|Describe|Lookup|AssumeRole)/.test(s.name),
     eventType: s.eventType ?? (s.name === 'ConsoleLogin' ? 'AwsConsoleSignIn' : 'AwsApiCall'),
     managementEvent: true,
     recipientAccountId: ACCOUNT,

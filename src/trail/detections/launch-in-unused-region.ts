@@ -1,4 +1,4 @@
-import { direct, succeeded } from './sql.js';
+import { direct, succeeded, regionKnown } from './sql.js';
 import type { Detection } from './types.js';
 
 export const launchInUnusedRegion: Detection = {
@@ -11,8 +11,8 @@ export const launchInUnusedRegion: Detection = {
 FROM events e
 LEFT JOIN (
   SELECT aws_region, count(DISTINCT CAST(event_time AS date)) AS days
-  FROM events WHERE region_known AND ${direct()}
+  FROM events WHERE ${regionKnown()} AND ${direct()}
   GROUP BY aws_region
 ) u ON u.aws_region = e.aws_region
-WHERE e.event_name = 'RunInstances' AND e.region_known AND coalesce(u.days, 0) <= 1 AND ${direct('e.')} AND ${succeeded('e.')}`,
+WHERE e.event_name = 'RunInstances' AND ${regionKnown('e.')} AND coalesce(u.days, 0) <= 1 AND ${direct('e.')} AND ${succeeded('e.')}`,
 };

@@ -1,4 +1,4 @@
-import { byIdentity, succeeded } from './sql.js';
+import { byIdentity, succeeded, regionKnown } from './sql.js';
 import type { Detection } from './types.js';
 
 /** Regions with launches within one hour that make a spree. */
@@ -15,7 +15,7 @@ FROM events a
 JOIN events b
   ON b.recipient_account_id = a.recipient_account_id
   AND b.event_time BETWEEN a.event_time - INTERVAL '1' HOUR AND a.event_time
-WHERE a.event_name = 'RunInstances' AND b.event_name = 'RunInstances' AND a.region_known AND b.region_known
+WHERE a.event_name = 'RunInstances' AND b.event_name = 'RunInstances' AND ${regionKnown('a.')} AND ${regionKnown('b.')}
   AND ${byIdentity('a.')} AND ${succeeded('a.')} AND ${byIdentity('b.')} AND ${succeeded('b.')}
 GROUP BY a.event_id
 HAVING count(DISTINCT b.aws_region) >= ${SPREE_REGIONS}`,

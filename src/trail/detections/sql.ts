@@ -28,3 +28,10 @@ export const longTermKey = (t = ''): string => `${t}access_key_id LIKE 'AKIA%'`;
 /** Source addresses that are AWS itself, not a place on the internet. */
 export const fromInternet = (t = ''): string =>
   `${t}source_ip IS NOT NULL AND ${t}source_ip NOT LIKE '%amazonaws.com' AND ${t}source_ip <> 'AWS Internal'`;
+
+/**
+ * A region name as AWS spells it (us-east-1, ap-southeast-2, us-gov-west-1). Anything else (absent, anonymised,
+ * "unknown") is never counted as a place the account does or does not use. DuckDB's regexp_matches is Athena's
+ * regexp_like (../dialect.ts).
+ */
+export const regionKnown = (t = ''): string => `coalesce(regexp_matches(${t}aws_region, '^[a-z]{2}(-[a-z]+)+-[0-9]+$'), false)`;

@@ -1,0 +1,38 @@
+// One measurement in its own process, so its peak memory is its own. Prints one JSON line.
+// node bench/lib/trail-child.mjs hunt DIR | duckdb-count DIR | duckdb-count-declared DIR
+import { DuckDBInstance } from '@duckdb/node-api';
+import { TrailEngine } from '../../dist/trail/engine.js';
+import { hunt } from '../../dist/trail/hunt.js';
+import { scanLocal } from '../../dist/trail/local-files.js';
+
+const [mode, dir] = process.argv.slice(2);
+const started = performance.now();
+const out = { mode };
+if (mode === 'hunt') {
+  const scan = await scanLocal([dir]);
+  out.scanMs = performance.now() - started;
+  const engine = await TrailEngine.open();
+  const problems = [];
+  await engine.loadFiles(scan.files, (p) => problems.push(p));
+  out.loadMs = performance.now() - started - out.scanMs;
+  const t = performance.now();
+  const result = await hunt(engine);
+  out.detectMs = performance.now() - t;
+  out.events = result.events;
+  out.incidents = result.incidents.length;
+  out.problems = problems.length;
+  await engine.close();
+} else {
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  const files = `'${dir}/**/*.json.gz'`;
+  const sql =
+    mode === 'duckdb-count'
+      ? `SELECT count(*) AS n FROM (SELECT unnest(Records) FROM read_json(${files}))`
+      : `SELECT sum(len(Records)) AS n FROM read_json(${files}, columns = {Records: 'JSON[]'})`;
+  const rows = (await db.runAndReadAll(sql)).getRowObjectsJson();
+  out.events = Number(rows[0].n);
+}
+out.ms = performance.now() - started;
+out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify(out)}\n`);
