@@ -87,20 +87,23 @@ const GROUP_KEY = `CASE WHEN access_key_id LIKE 'AKIA%' THEN access_key_id ELSE 
 
 export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detections: readonly Detection[] = DETECTIONS): Promise<HuntResult> {
   const scope = scopeSql(filter);
-  const hits: HitRow[] = [];
-  for (const d of detections) {
-    const rows = await engine.rows<{ event_id: string; evidence: string | null; t: string; k: string }>(
-      `WITH hit AS (${d.sql})
-       SELECT DISTINCT hit.event_id, hit.evidence, ${ISO} AS t, ${GROUP_KEY} AS k
-       FROM hit JOIN events USING (event_id) WHERE ${scope}`,
-    );
-    for (const r of rows) hits.push({ detection: d, eventId: r.event_id, evidence: r.evidence ?? d.title, time: r.t, key: r.k });
-  }
+  // Each detection's hits into one table, then one join with the events: a join per detection costs a scan each.
+  await engine.db.run('CREATE OR REPLACE TEMP TABLE hits (detection VARCHAR, event_id VARCHAR, evidence VARCHAR)');
+  for (const d of detections) await engine.db.run(`INSERT INTO hits SELECT ${q(d.id)}, event_id, evidence FROM (${d.sql}) d`);
+  const byId = new Map(detections.map((d) => [d.id, d]));
+  const rows = await engine.rows<{ detection: string; event_id: string; evidence: string | null; t: string; k: string }>(
+    `SELECT DISTINCT h.detection, h.event_id, h.evidence, ${ISO} AS t, ${GROUP_KEY} AS k
+     FROM hits h JOIN events USING (event_id) WHERE ${scope}`,
+  );
+  const hits: HitRow[] = rows.map((r) => {
+    const detection = byId.get(r.detection)!;
+    return { detection, eventId: r.event_id, evidence: r.evidence ?? detection.title, time: r.t, key: r.k };
+  });
   const incidents = await buildIncidents(engine, hits, scope);
   const result: HuntResult = { events: await engine.count(), incidents };
   if (filter.accessKey || filter.principal) {
     const flagged = flaggedBy(hits);
-    result.timeline = (await timelineRows(engine, scope, Number.MAX_SAFE_INTEGER)).map((r) => toEvent(r, flagged));
+    result.timeline = (await engine.rows<EventRow>(`SELECT ${EVENT_FIELDS} FROM events WHERE ${scope} ORDER BY event_time, event_id`)).map((r) => toEvent(r, flagged));
   }
   return result;
 }
@@ -129,7 +132,7 @@ async function buildIncidents(engine: TrailEngine, hits: readonly HitRow[], scop
   for (const h of hits) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h]);
   const groups: HitRow[][] = [];
   for (const rows of byKey.values()) {
-    rows.sort((a, b) => a.time.localeCompare(b.time));
+    rows.sort((a, b) => a.time.localeCompare(b.time) || a.eventId.localeCompare(b.eventId) || a.detection.id.localeCompare(b.detection.id));
     let current: HitRow[] = [];
     for (const h of rows) {
       const last = current.at(-1);
@@ -143,27 +146,44 @@ async function buildIncidents(engine: TrailEngine, hits: readonly HitRow[], scop
   }
   groups.sort((a, b) => a[0]!.time.localeCompare(b[0]!.time) || a[0]!.key.localeCompare(b[0]!.key));
   const flagged = flaggedBy(hits);
-  const incidents: Incident[] = [];
-  for (const group of groups) {
-    const start = group[0]!.time;
-    const end = group.at(-1)!.time;
-    const key = group[0]!.key;
-    const where = `${scope} AND ${GROUP_KEY} = ${q(key)} AND event_time BETWEEN CAST(${q(start.replace('Z', ''))} AS TIMESTAMP) AND CAST(${q(end.replace('Z', ''))} AS TIMESTAMP)`;
-    const rows = await timelineRows(engine, where, TIMELINE_LIMIT);
-    const [total] = await engine.rows<{ n: string }>(`SELECT count(*) AS n FROM events WHERE ${where}`);
+  const timelines = await incidentTimelines(engine, groups, scope);
+  return groups.map((group, i) => {
     const detections = summarize(group);
-    incidents.push({
-      number: incidents.length + 1,
+    const { events, total } = timelines.get(i + 1) ?? { events: [], total: 0 };
+    return {
+      number: i + 1,
       severity: detections[0]!.severity,
-      actor: key,
-      start,
-      end,
+      actor: group[0]!.key,
+      start: group[0]!.time,
+      end: group.at(-1)!.time,
       detections,
-      timeline: rows.map((r) => toEvent(r, flagged)),
-      omitted: Math.max(0, Number(total?.n ?? 0) - rows.length),
-    });
+      timeline: events.map((r) => toEvent(r, flagged)),
+      omitted: Math.max(0, total - events.length),
+    };
+  });
+}
+
+/** Every incident's events (its actor, its time range) in one query: the first TIMELINE_LIMIT of each, and the count. */
+async function incidentTimelines(engine: TrailEngine, groups: readonly HitRow[][], scope: string): Promise<Map<number, { events: EventRow[]; total: number }>> {
+  const out = new Map<number, { events: EventRow[]; total: number }>();
+  if (groups.length === 0) return out;
+  const ts = (t: string) => `CAST(${q(t.replace('Z', ''))} AS TIMESTAMP)`;
+  const ranges = groups.map((g, i) => `(${i + 1}, ${q(g[0]!.key)}, ${ts(g[0]!.time)}, ${ts(g.at(-1)!.time)})`);
+  await engine.db.run(`CREATE OR REPLACE TEMP TABLE incident_ranges AS SELECT * FROM (VALUES ${ranges.join(', ')}) v(number, k, t0, t1)`);
+  const rows = await engine.rows<EventRow & { number: number; pos: string; total: string }>(
+    `SELECT * FROM (
+       SELECT r.number, row_number() OVER (PARTITION BY r.number ORDER BY event_time, event_id) AS pos,
+         count(*) OVER (PARTITION BY r.number) AS total, ${EVENT_FIELDS}
+       FROM incident_ranges r JOIN events ON ${GROUP_KEY} = r.k AND event_time BETWEEN r.t0 AND r.t1
+       WHERE ${scope}
+     ) WHERE pos <= ${TIMELINE_LIMIT} ORDER BY number, pos`,
+  );
+  for (const r of rows) {
+    const entry = out.get(Number(r.number)) ?? { events: [], total: Number(r.total) };
+    entry.events.push(r);
+    out.set(Number(r.number), entry);
   }
-  return incidents;
+  return out;
 }
 
 function summarize(group: readonly HitRow[]): IncidentDetection[] {
@@ -195,17 +215,12 @@ interface EventRow {
   response_elements: string | null;
 }
 
-async function timelineRows(engine: TrailEngine, where: string, limit: number): Promise<EventRow[]> {
-  return engine.rows<EventRow>(
-    `SELECT ${ISO} AS t, aws_region, actor, access_key_id, source_ip, user_agent, event_source, event_name, error_code,
-       console_login, event_id, origin, request_parameters, response_elements
-     FROM events WHERE ${where} ORDER BY event_time, event_id LIMIT ${Math.min(limit, 2 ** 31)}`,
-  );
-}
+const EVENT_FIELDS = `${ISO} AS t, aws_region, actor, access_key_id, source_ip, user_agent, event_source, event_name, error_code,
+  console_login, event_id, origin, request_parameters, response_elements`;
 
 function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent {
   const service = (r.event_source ?? '').replace(/\.amazonaws\.com$/, '');
-  const ids = r.event_id ? [...(flagged.get(r.event_id) ?? [])] : [];
+  const ids = r.event_id ? [...(flagged.get(r.event_id) ?? [])].sort() : [];
   const e: TimelineEvent = {
     time: r.t ?? '',
     region: r.aws_region,
