@@ -3,7 +3,7 @@
 import { SEVERITIES, type Severity } from '../checks/types.js';
 import { DETECTIONS, type Detection } from './detections/index.js';
 import type { TrailEngine } from './engine.js';
-import { maskSecrets } from './mask.js';
+import { maskSecrets, maskText } from './mask.js';
 import type { SourceProblem } from './source.js';
 
 export interface HuntFilter {
@@ -91,13 +91,14 @@ export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detecti
   await engine.db.run('CREATE OR REPLACE TEMP TABLE hits (detection VARCHAR, event_id VARCHAR, evidence VARCHAR)');
   for (const d of detections) await engine.db.run(`INSERT INTO hits SELECT ${q(d.id)}, event_id, evidence FROM (${d.sql}) d`);
   const byId = new Map(detections.map((d) => [d.id, d]));
-  const rows = await engine.rows<{ detection: string; event_id: string; evidence: string | null; t: string; k: string }>(
+  const rows = await engine.rows<{ detection: string; event_id: string; evidence: string | null; t: string | null; k: string }>(
     `SELECT DISTINCT h.detection, h.event_id, h.evidence, ${ISO} AS t, ${GROUP_KEY} AS k
      FROM hits h JOIN events USING (event_id) WHERE ${scope}`,
   );
   const hits: HitRow[] = rows.map((r) => {
     const detection = byId.get(r.detection)!;
-    return { detection, eventId: r.event_id, evidence: r.evidence ?? detection.title, time: r.t, key: r.k };
+    // An eventTime that is not a time sorts first rather than breaking the story.
+    return { detection, eventId: r.event_id ?? '', evidence: r.evidence ?? detection.title, time: r.t ?? '', key: r.k };
   });
   const incidents = await buildIncidents(engine, hits, scope);
   const result: HuntResult = { events: await engine.count(), incidents };
@@ -227,7 +228,7 @@ function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent 
     identity: r.actor,
     accessKeyId: r.access_key_id,
     sourceIp: r.source_ip,
-    userAgent: r.user_agent,
+    userAgent: r.user_agent === null ? null : maskText(r.user_agent),
     event: service ? `${service}:${r.event_name ?? '?'}` : (r.event_name ?? '?'),
     result: r.error_code ?? (r.console_login === 'Failure' ? 'Failure' : 'ok'),
     eventId: r.event_id,

@@ -45,6 +45,8 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
     try {
       const layout = layoutOf(await head(path, gzip));
       if (layout) files.push({ path, layout, gzip });
+      // A gzip whose start says nothing may be broken: decompressing it all names what is wrong.
+      else if (gzip && (await readAll({ path, layout: 'lines', gzip }).then(() => false, (err: unknown) => (problems.push({ kind: 'problem', origin: path, message: `${readError(err)}; file skipped` }), true)))) continue;
       else problems.push({ kind: 'problem', origin: path, message: 'not CloudTrail JSON (expected {"Records":[...]}, a JSON array or JSON Lines)' });
     } catch (err) {
       problems.push({ kind: 'problem', origin: path, message: readError(err) });

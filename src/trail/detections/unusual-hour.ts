@@ -10,7 +10,7 @@ export const unusualHour: Detection = {
   title: 'Activity at an hour the identity is otherwise never active',
   meaning: `The identity has activity on at least ${HISTORY_DAYS} days, and this hour of the day (UTC) appears on one day only: someone else may be using it, from another time zone or at night.`,
   action: 'Ask the identity\'s owner whether they worked at that time; if not, rotate its keys and review the incident\'s timeline.',
-  sql: `SELECT e.event_id, e.actor || ' active at ' || CAST(hour(e.event_time) AS varchar) || ':00 UTC, otherwise active at other hours on ' || CAST(t.days AS varchar) || ' days' AS evidence
+  sql: `SELECT e.event_id, e.actor || ' active at ' || CAST(hour(e.event_time) AS varchar) || ':00 UTC; active on ' || CAST(t.days AS varchar) || ' days in these logs, never else at this hour' AS evidence
 FROM events e
 JOIN (
   SELECT actor, count(DISTINCT CAST(event_time AS date)) AS days FROM events WHERE ${direct()} GROUP BY actor
