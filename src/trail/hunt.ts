@@ -171,13 +171,18 @@ async function incidentTimelines(engine: TrailEngine, groups: readonly HitRow[][
   const ts = (t: string) => `CAST(${q(t.replace('Z', ''))} AS TIMESTAMP)`;
   const ranges = groups.map((g, i) => `(${i + 1}, ${q(g[0]!.key)}, ${ts(g[0]!.time)}, ${ts(g.at(-1)!.time)})`);
   await engine.db.run(`CREATE OR REPLACE TEMP TABLE incident_ranges AS SELECT * FROM (VALUES ${ranges.join(', ')}) v(number, k, t0, t1)`);
+  // Ranking touches only row ids; the wide columns are read for the rows kept (an incident can span days of events).
   const rows = await engine.rows<EventRow & { number: number; pos: string; total: string }>(
-    `SELECT * FROM (
-       SELECT r.number, row_number() OVER (PARTITION BY r.number ORDER BY event_time, event_id) AS pos,
-         count(*) OVER (PARTITION BY r.number) AS total, ${EVENT_FIELDS}
+    `WITH ranked AS (
+       SELECT r.number, events.rowid AS rid,
+         row_number() OVER (PARTITION BY r.number ORDER BY event_time, event_id) AS pos,
+         count(*) OVER (PARTITION BY r.number) AS total
        FROM incident_ranges r JOIN events ON ${GROUP_KEY} = r.k AND event_time BETWEEN r.t0 AND r.t1
        WHERE ${scope}
-     ) WHERE pos <= ${TIMELINE_LIMIT} ORDER BY number, pos`,
+     )
+     SELECT ranked.number, ranked.pos, ranked.total, ${EVENT_FIELDS}
+     FROM ranked JOIN events ON events.rowid = ranked.rid
+     WHERE ranked.pos <= ${TIMELINE_LIMIT} ORDER BY ranked.number, ranked.pos`,
   );
   for (const r of rows) {
     const entry = out.get(Number(r.number)) ?? { events: [], total: Number(r.total) };
