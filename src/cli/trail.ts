@@ -35,7 +35,7 @@ export function registerTrail(program: Command, io: Io, state: CommandState): vo
   trail
     .command('hunt')
     .description('read CloudTrail files and directories, run every detection, print incidents with their timelines')
-    .argument('<paths...>', 'CloudTrail files or directories ({"Records":[...]} .json/.json.gz, JSON arrays, JSON Lines)')
+    .argument('[paths...]', 'CloudTrail files or directories ({"Records":[...]} .json/.json.gz, JSON arrays, JSON Lines)')
     .option('--access-key <id>', 'the full timeline of one access key (AKIA... or ASIA...)', accessKeyId)
     .option('--principal <arn>', 'the full timeline of one identity', principalArn)
     .option('--since <time>', 'only events at or after this time (ISO 8601, e.g. 2026-11-20 or 2026-11-20T03:00Z)', time('--since'))
@@ -44,6 +44,7 @@ export function registerTrail(program: Command, io: Io, state: CommandState): vo
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when an incident of this severity or worse is found (or none)', failOn, 'high')
     .action(async (paths: string[], opts: HuntOptions) => {
+      if (paths.length === 0) throw new InputError('trail hunt needs CloudTrail files or directories to read');
       if (opts.since && opts.until && opts.since >= opts.until) throw new InputError('--since must be before --until');
       if (opts.output) await assertWritable(opts.output);
       const problems: SourceProblem[] = [];
@@ -57,6 +58,7 @@ export function registerTrail(program: Command, io: Io, state: CommandState): vo
       let huntReport: HuntReport;
       try {
         await engine.loadFiles(scan.files, report);
+        // Other sources (an S3 trail bucket, LookupEvents) load here the same way: engine.loadSource(source, report).
         const events = await engine.count();
         if (events === 0 && (problems.length > 0 || scan.files.length === 0)) {
           throw new InputError(`no readable CloudTrail events in ${paths.join(', ')}`);

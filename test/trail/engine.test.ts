@@ -1,0 +1,57 @@
+// The engine's two ways in: DuckDB reading files itself (a bad file among good ones costs only itself), and any
+// RecordSource (what the S3 and LookupEvents sources yield), with its problems passed on and its origins kept.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TrailEngine } from '../../src/trail/engine.js';
+import { scanLocal } from '../../src/trail/local-files.js';
+import type { RecordSource, SourceProblem } from '../../src/trail/source.js';
+import { event, user, writeDelivery } from './events.js';
+
+const alice = user('alice', 'AKIAALICEALICEALICE1');
+const mk = (n: number, name = 'GetObject') => Array.from({ length: n }, (_, i) => event({ time: `2026-11-20T10:00:${String(i % 60).padStart(2, '0')}Z`, name, source: 's3.amazonaws.com', identity: alice }));
+
+describe('TrailEngine', () => {
+  it('reads good files with DuckDB even when a corrupt one is among them, and only the bad one the careful way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-engine-'));
+    for (let i = 0; i < 9; i++) writeDelivery(join(dir, `f${i}.json.gz`), mk(10));
+    writeFileSync(join(dir, 'f4-bad.json.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('{"Records":[ not deflate at all')]));
+    const scan = await scanLocal([dir]);
+    const engine = await TrailEngine.open();
+    const problems: SourceProblem[] = [...scan.problems.filter((p): p is SourceProblem => p.kind === 'problem')];
+    try {
+      await engine.loadFiles(scan.files, (p) => problems.push(p));
+      expect(await engine.count()).toBe(90);
+      expect(engine.stats.fastFiles).toBe(9);
+      expect(problems.map((p) => p.origin)).toEqual([join(dir, 'f4-bad.json.gz')]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('loads any RecordSource, keeping each batch\'s origin and passing its problems on', async () => {
+    async function* source(): RecordSource {
+      yield { kind: 'records', origin: 's3://trail/AWSLogs/1/CloudTrail/us-east-1/2026/11/20/a.json.gz', records: mk(3) };
+      yield { kind: 'problem', origin: 's3://trail/b.json.gz', message: 'truncated gzip' };
+      yield { kind: 'records', origin: 'lookup:eu-west-1#2', records: mk(2, 'RunInstances') };
+    }
+    const engine = await TrailEngine.open();
+    const problems: SourceProblem[] = [];
+    try {
+      await engine.loadSource(source(), (p) => problems.push(p));
+      const rows = await engine.rows<{ origin: string; n: string }>('SELECT origin, count(*) AS n FROM events GROUP BY origin ORDER BY origin');
+      expect(rows.map((r) => [r.origin, Number(r.n)])).toEqual([
+        ['lookup:eu-west-1#2', 2],
+        ['s3://trail/AWSLogs/1/CloudTrail/us-east-1/2026/11/20/a.json.gz', 3],
+      ]);
+      expect(problems).toEqual([{ kind: 'problem', origin: 's3://trail/b.json.gz', message: 'truncated gzip' }]);
+      const [row] = await engine.rows<{ event_name: string; access_key_id: string; identity_type: string; t: string }>(
+        "SELECT event_name, access_key_id, identity_type, CAST(event_time AS VARCHAR) AS t FROM events WHERE event_name = 'RunInstances' LIMIT 1",
+      );
+      expect(row).toEqual({ event_name: 'RunInstances', access_key_id: 'AKIAALICEALICEALICE1', identity_type: 'IAMUser', t: '2026-11-20 10:00:00' });
+    } finally {
+      await engine.close();
+    }
+  });
+});
