@@ -37,3 +37,16 @@ describe('examples/*.json', () => {
     expect(JSON.parse(JSON.stringify(await collectExample(example)))).toEqual(committed);
   });
 });
+
+describe('npx rampart trail hunt examples/cloudtrail', () => {
+  it('finds seed 002\'s two incidents with the built binary and exits 1', async () => {
+    const run = await runBin(['trail', 'hunt', 'examples/cloudtrail', '--format', 'json'], cleanAwsEnv(), process.cwd());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as { incidents: { severity: string; start: string }[] };
+    expect(doc.incidents.map((i) => [i.severity, i.start])).toEqual([
+      ['high', '2026-11-21T01:12:09Z'],
+      ['critical', '2026-11-21T03:46:30Z'],
+    ]);
+  });
+});
