@@ -61,7 +61,10 @@ async function walk(dir: string): Promise<string[]> {
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
+    // Digest files prove the log files unchanged; they hold no events.
+    if (e.isDirectory()) {
+      if (e.name !== 'CloudTrail-Digest') out.push(...(await walk(p)));
+    }
     else if (e.isFile() && READABLE.test(e.name)) out.push(p);
   }
   return out;

@@ -101,6 +101,9 @@ describe('rampart trail hunt: inputs', () => {
     writeFileSync(join(dir, 'three.json'), JSON.stringify(mk(4, 'ListBuckets')));
     writeFileSync(join(dir, 'four.jsonl'), toJsonLines(mk(5, 'HeadObject')));
     writeFileSync(join(dir, 'five.jsonl.gz'), gzipSync(toJsonLines(mk(1, 'DeleteObject'))));
+    // A digest file is not events: skipped without a word.
+    writeDelivery(join(dir, 'AWSLogs/1/CloudTrail-Digest/us-east-1/d.json.gz'), []);
+    writeFileSync(join(dir, 'AWSLogs/1/CloudTrail-Digest/us-east-1/d.json.gz'), gzipSync('{"awsAccountId":"1","digestStartTime":"2026-11-20T10:00:00Z"}'));
     const r = await runCli(['trail', 'hunt', dir, join(dir, 'three.json'), '--format', 'json']);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout) as Json;
