@@ -53,7 +53,7 @@ export function registerTrail(program: Command, io: Io, state: CommandState): vo
         io.stderr.write(`rampart: ${p.origin}: ${p.message}\n`);
       };
       const scan = await scanLocal(paths);
-      for (const p of scan.problems) if (p.kind === 'problem') report(p);
+      for (const p of scan.problems) report(p);
       const engine = await TrailEngine.open();
       let huntReport: HuntReport;
       try {

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { InputError } from '../util/errors.js';
-import type { SourceItem } from './source.js';
+import type { SourceItem, SourceProblem } from './source.js';
 
 /** `records`: CloudTrail's delivery object {"Records":[...]}; `array`: a JSON array of records; `lines`: JSON Lines. */
 export type FileLayout = 'records' | 'array' | 'lines';
@@ -21,7 +21,7 @@ export interface LocalFile {
 
 export interface LocalScan {
   readonly files: LocalFile[];
-  readonly problems: SourceItem[];
+  readonly problems: SourceProblem[];
 }
 
 const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
@@ -39,7 +39,7 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
     else found.push(path);
   }
   const files: LocalFile[] = [];
-  const problems: SourceItem[] = [];
+  const problems: SourceProblem[] = [];
   for (const path of found) {
     const gzip = path.toLowerCase().endsWith('.gz');
     try {

@@ -19,7 +19,7 @@ describe('TrailEngine', () => {
     writeFileSync(join(dir, 'f4-bad.json.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('{"Records":[ not deflate at all')]));
     const scan = await scanLocal([dir]);
     const engine = await TrailEngine.open();
-    const problems: SourceProblem[] = [...scan.problems.filter((p): p is SourceProblem => p.kind === 'problem')];
+    const problems: SourceProblem[] = [...scan.problems];
     try {
       await engine.loadFiles(scan.files, (p) => problems.push(p));
       expect(await engine.count()).toBe(90);
