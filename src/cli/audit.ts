@@ -4,11 +4,17 @@ import { loadSnapshot } from '../inventory/load.js';
 import { renderJsonString } from '../report/json.js';
 import { failedAtOrAbove } from '../report/summary.js';
 import { renderText } from '../report/text.js';
+import { InputError } from '../util/errors.js';
+import { runMultiAccountAudit } from './audit-org.js';
 import { addAwsOptions, collectFromAws, type AwsOptions } from './collect.js';
 import type { CommandState, Io } from './main.js';
 import { failOn, list, oneOf, positiveInt, useColor, type FailOn } from './options.js';
 
-interface AuditOptions extends AwsOptions, Partial<Thresholds> {
+interface AuditOptions extends Omit<AwsOptions, 'profile'>, Partial<Thresholds> {
+  profile?: string[];
+  org?: boolean;
+  role: string;
+  accountsAtOnce: number;
   snapshot?: string;
   format: 'text' | 'json';
   failOn: FailOn;
@@ -40,15 +46,29 @@ export function registerAudit(program: Command, io: Io, state: CommandState): vo
       .option('--check <ids>', 'only these checks or areas (comma-separated, repeatable)', list, [])
       .option('--skip <ids>', 'skip these checks or areas (comma-separated, repeatable)', list, [])
       .option('-q, --quiet', 'only failures and the summary; no progress')
-      .option('--no-color', 'no colour even on a terminal'),
+      .option('--no-color', 'no colour even on a terminal')
+      .option('--org', 'audit every account of the organization (from the management or a delegated administrator account)')
+      .option('--role <name>', 'with --org: the role to assume in each member account', 'OrganizationAccountAccessRole')
+      .option('--accounts-at-once <n>', 'with --org or several --profile: accounts audited concurrently', positiveInt('--accounts-at-once'), 8),
+    { multiProfile: true },
   );
   for (const [flag, , help] of THRESHOLDS) cmd.option(flag, help, positiveInt(flag.split(' ')[0]!));
   cmd.action(async (opts: AuditOptions) => {
-    const snapshot = opts.snapshot
-      ? await loadSnapshot(opts.snapshot)
-      : await collectFromAws(opts, io, collectScope({ include: opts.check, exclude: opts.skip }));
     const thresholds: Partial<Thresholds> = {};
     for (const [, key] of THRESHOLDS) if (opts[key] !== undefined) thresholds[key] = opts[key];
+    const profiles = opts.profile ?? [];
+    if (opts.org || profiles.length > 1) {
+      if (opts.snapshot) throw new InputError('--snapshot audits one saved account; it cannot be combined with --org or several --profile');
+      if (opts.org && profiles.length > 1) throw new InputError('--org takes at most one --profile: the management account');
+      const request = { include: opts.check, exclude: opts.skip, thresholds };
+      const scope = collectScope(request);
+      const multi = { profiles, org: opts.org === true, role: opts.role, accountsAtOnce: opts.accountsAtOnce, format: opts.format, failOn: opts.failOn, quiet: opts.quiet === true, request, scope };
+      await runMultiAccountAudit({ ...multi, ...(opts.region ? { region: opts.region } : {}), ...(opts.regions ? { regions: opts.regions } : {}) }, io, state);
+      return;
+    }
+    const snapshot = opts.snapshot
+      ? await loadSnapshot(opts.snapshot)
+      : await collectFromAws({ ...opts, profile: profiles[0] }, io, collectScope({ include: opts.check, exclude: opts.skip }));
     const results = auditSnapshot(snapshot, { include: opts.check, exclude: opts.skip, thresholds });
     if (opts.format === 'json') io.stdout.write(renderJsonString({ snapshot, results }));
     else {

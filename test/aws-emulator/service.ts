@@ -3,6 +3,7 @@
 // so a handler only ever deals with data.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiError, FaultKind } from './errors.js';
+import type { OrganizationRuntime } from './organization.js';
 import type { World } from './world.js';
 import type { XmlValue } from './protocols/xml.js';
 
@@ -15,6 +16,8 @@ export interface RequestContext {
   readonly accessKeyId: string | undefined;
   readonly region: string | undefined;
   readonly requestId: string;
+  /** Present when the emulator serves an organization (organization.ts). */
+  readonly org?: OrganizationRuntime;
 }
 
 interface ServiceBase {
