@@ -1,5 +1,6 @@
 // `rampart audit --org` and `rampart audit --profile a --profile b`: many accounts, one report.
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { fromSSO, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/core/config';
 import { auditSnapshot, type AuditRequest } from '../audit.js';
 import { describeAwsError } from '../aws/errors.js';
 import { createSession, type Session } from '../aws/session.js';
@@ -14,7 +15,7 @@ import type { AccountOutcome, OrgAccount, OrgAudit, OrgFinding } from '../org/ty
 import type { AuditOutput } from '../report/audit-output.js';
 import { renderJson } from '../report/json.js';
 import { severityRank } from '../report/summary.js';
-import { RunError } from '../util/errors.js';
+import { InputError, RunError } from '../util/errors.js';
 import type { CommandState, Io } from './main.js';
 import type { FailOn } from './options.js';
 
@@ -22,6 +23,8 @@ export interface MultiAccountOptions {
   profiles: string[];
   org: boolean;
   role: string;
+  /** IAM Identity Center permission set to use in each account instead of assuming `role`. */
+  ssoRole?: string;
   accountsAtOnce: number;
   region?: string;
   regions?: string[];
@@ -33,6 +36,26 @@ export interface MultiAccountOptions {
 }
 
 const SESSION_NAME = 'rampart-audit';
+
+interface SsoSettings {
+  ssoStartUrl: string;
+  ssoRegion: string;
+  ssoSession?: string;
+}
+
+/** The SSO start URL and region of the caller's profile (an `sso_session` or the legacy `sso_start_url` form). */
+async function ssoSettings(profile: string): Promise<SsoSettings> {
+  const { configFile } = await loadSharedConfigFiles();
+  const p = configFile[profile];
+  if (!p) throw new InputError(`--sso-role: profile '${profile}' is not in the AWS config file`);
+  if (p.sso_session) {
+    const session = (await loadSsoSessionData())[p.sso_session];
+    if (!session?.sso_start_url || !session.sso_region) throw new InputError(`--sso-role: [sso-session ${p.sso_session}] needs sso_start_url and sso_region`);
+    return { ssoStartUrl: session.sso_start_url, ssoRegion: session.sso_region, ssoSession: p.sso_session };
+  }
+  if (p.sso_start_url && p.sso_region) return { ssoStartUrl: p.sso_start_url, ssoRegion: p.sso_region };
+  throw new InputError(`--sso-role needs an IAM Identity Center profile (sso_session or sso_start_url): profile '${profile}' has neither`);
+}
 
 async function auditWith(session: Session, opts: MultiAccountOptions, keep?: (s: AccountSnapshot) => void): Promise<AuditOutput> {
   try {
@@ -68,6 +91,8 @@ export async function runMultiAccountAudit(opts: MultiAccountOptions, io: Io, st
     const base = createSession({ profile: opts.profiles[0], region: opts.region });
     await base.getCredentialsOrFail();
     const { organizationId, managementAccountId, partition, accounts } = await listOrganizationAccounts(base);
+    const profile = opts.profiles[0] || process.env.AWS_PROFILE || 'default';
+    const sso = opts.ssoRole ? await ssoSettings(profile) : undefined;
     let managementTrails: readonly Trail[] | null = null;
     const outcomes = await auditAccounts(
       accounts,
@@ -77,11 +102,14 @@ export async function runMultiAccountAudit(opts: MultiAccountOptions, io: Io, st
           const own = createSession({ profile: opts.profiles[0], region: opts.region });
           return auditWith(own, opts, (s) => (managementTrails = s.logging?.trails ?? null));
         }
-        const credentials = fromTemporaryCredentials({
-          masterCredentials: base.credentials,
-          params: { RoleArn: `arn:${partition}:iam::${account.id}:role/${opts.role}`, RoleSessionName: SESSION_NAME },
-          clientConfig: { region: base.region },
-        });
+        const credentials =
+          sso && opts.ssoRole
+            ? fromSSO({ profile, ...sso, ssoAccountId: account.id, ssoRoleName: opts.ssoRole, clientConfig: { region: sso.ssoRegion } })
+            : fromTemporaryCredentials({
+                masterCredentials: base.credentials,
+                params: { RoleArn: `arn:${partition}:iam::${account.id}:role/${opts.role}`, RoleSessionName: SESSION_NAME },
+                clientConfig: { region: base.region },
+              });
         return auditWith(createSession({ region: base.region, credentials }), opts);
       },
       { concurrency: opts.accountsAtOnce, onDone: bar.onDone },

@@ -14,6 +14,7 @@ interface AuditOptions extends Omit<AwsOptions, 'profile'>, Partial<Thresholds> 
   profile?: string[];
   org?: boolean;
   role: string;
+  ssoRole?: string;
   accountsAtOnce: number;
   snapshot?: string;
   format: 'text' | 'json';
@@ -49,6 +50,7 @@ export function registerAudit(program: Command, io: Io, state: CommandState): vo
       .option('--no-color', 'no colour even on a terminal')
       .option('--org', 'audit every account of the organization (from the management or a delegated administrator account)')
       .option('--role <name>', 'with --org: the role to assume in each member account', 'OrganizationAccountAccessRole')
+      .option('--sso-role <permission-set>', 'with --org: enter each account through this IAM Identity Center permission set (after aws sso login)')
       .option('--accounts-at-once <n>', 'with --org or several --profile: accounts audited concurrently', positiveInt('--accounts-at-once'), 8),
     { multiProfile: true },
   );
@@ -57,12 +59,13 @@ export function registerAudit(program: Command, io: Io, state: CommandState): vo
     const thresholds: Partial<Thresholds> = {};
     for (const [, key] of THRESHOLDS) if (opts[key] !== undefined) thresholds[key] = opts[key];
     const profiles = opts.profile ?? [];
+    if (opts.ssoRole && !opts.org) throw new InputError('--sso-role goes with --org');
     if (opts.org || profiles.length > 1) {
       if (opts.snapshot) throw new InputError('--snapshot audits one saved account; it cannot be combined with --org or several --profile');
       if (opts.org && profiles.length > 1) throw new InputError('--org takes at most one --profile: the management account');
       const request = { include: opts.check, exclude: opts.skip, thresholds };
       const scope = collectScope(request);
-      const multi = { profiles, org: opts.org === true, role: opts.role, accountsAtOnce: opts.accountsAtOnce, format: opts.format, failOn: opts.failOn, quiet: opts.quiet === true, request, scope };
+      const multi = { profiles, org: opts.org === true, role: opts.role, ...(opts.ssoRole ? { ssoRole: opts.ssoRole } : {}), accountsAtOnce: opts.accountsAtOnce, format: opts.format, failOn: opts.failOn, quiet: opts.quiet === true, request, scope };
       await runMultiAccountAudit({ ...multi, ...(opts.region ? { region: opts.region } : {}), ...(opts.regions ? { regions: opts.regions } : {}) }, io, state);
       return;
     }

@@ -18,6 +18,8 @@ export interface OrgMember {
   scenario?: Scenario | string;
   /** Roles the management account may assume here. Default: `OrganizationAccountAccessRole`. */
   roles?: string[];
+  /** IAM Identity Center permission sets the signed-in user has here. Default: all of the organization's `sso`. */
+  permissionSets?: string[];
 }
 
 export interface OrgPolicy {
@@ -36,6 +38,8 @@ export interface OrganizationOptions {
   memberScenario?: Scenario | string;
   policies?: OrgPolicy[];
   delegatedAdministrators?: { accountId: string; servicePrincipal: string }[];
+  /** IAM Identity Center: the access token `aws sso login` cached, and the permission sets there are. */
+  sso?: { accessToken: string; permissionSets: string[] };
 }
 
 export const ROOT_ID = 'r-exam';
@@ -53,6 +57,8 @@ export interface OrganizationRuntime {
   /** The world whose account the access key belongs to; undefined: the management account's (or unknown keys). */
   worldFor(accessKeyId: string | undefined): World | undefined;
   assumeRole(caller: Caller, roleArn: string, sessionName: string, now: Date): Record<string, unknown>;
+  /** The SSO portal's GetRoleCredentials: `roleCredentials` for a permission set in an account. */
+  ssoRoleCredentials(accessToken: string, accountId: string, permissionSet: string, now: Date): Record<string, unknown>;
 }
 
 export async function buildOrganization(management: World, opts: OrganizationOptions, now: Date): Promise<OrganizationRuntime> {
@@ -81,6 +87,19 @@ export async function buildOrganization(management: World, opts: OrganizationOpt
     return w;
   }
 
+  /** Session keys that belong to the member: its world answers them from now on. */
+  function issueSession(member: OrgMember, partition: string, roleName: string, sessionName: string, at: Date) {
+    const world = worldOf(member);
+    const digest = hex('session', member.id, roleName, sessionName, String(keyAccount.size)).toUpperCase();
+    const keyId = `ASIA${digest.replace(/[^A-Z2-7]/g, '').padEnd(16, 'Q').slice(0, 16)}`;
+    const roleId = `AROA${hex('role', member.id, roleName).toUpperCase().replace(/[^A-Z2-7]/g, '').padEnd(17, 'Q').slice(0, 17)}`;
+    const arn = `arn:${partition}:sts::${member.id}:assumed-role/${roleName}/${sessionName}`;
+    const userId = `${roleId}:${sessionName}`;
+    world.callers.set(keyId, { arn, userId, account: member.id, userName: null, isRoot: false });
+    keyAccount.set(keyId, member.id);
+    return { keyId, arn, userId, secret: hex('secret', keyId).slice(0, 40), token: `FwoG${hex('token', keyId)}`, expiration: new Date(at.getTime() + 3600_000) };
+  }
+
   return {
     id: org.id,
     management,
@@ -99,22 +118,20 @@ export async function buildOrganization(management: World, opts: OrganizationOpt
         new ApiError('AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
       if (!member || !roleName || caller.account !== management.account.id) throw denied();
       if ((member.status ?? 'ACTIVE') !== 'ACTIVE' || !(member.roles ?? [DEFAULT_MEMBER_ROLE]).includes(roleName)) throw denied();
-      const world = worldOf(member);
-      const digest = hex('session', member.id, roleName, sessionName, String(keyAccount.size)).toUpperCase();
-      const keyId = `ASIA${digest.replace(/[^A-Z2-7]/g, '').padEnd(16, 'Q').slice(0, 16)}`;
-      const roleId = `AROA${hex('role', member.id, roleName).toUpperCase().replace(/[^A-Z2-7]/g, '').padEnd(17, 'Q').slice(0, 17)}`;
-      const arn = `arn:${partition}:sts::${member.id}:assumed-role/${roleName}/${sessionName}`;
-      world.callers.set(keyId, { arn, userId: `${roleId}:${sessionName}`, account: member.id, userName: null, isRoot: false });
-      keyAccount.set(keyId, member.id);
+      const s = issueSession(member, partition ?? 'aws', roleName, sessionName, at);
       return {
-        Credentials: {
-          AccessKeyId: keyId,
-          SecretAccessKey: hex('secret', keyId).slice(0, 40),
-          SessionToken: `FwoG${hex('token', keyId)}`,
-          Expiration: new Date(at.getTime() + 3600_000).toISOString(),
-        },
-        AssumedRoleUser: { AssumedRoleId: `${roleId}:${sessionName}`, Arn: arn },
+        Credentials: { AccessKeyId: s.keyId, SecretAccessKey: s.secret, SessionToken: s.token, Expiration: s.expiration.toISOString() },
+        AssumedRoleUser: { AssumedRoleId: s.userId, Arn: s.arn },
       };
+    },
+    ssoRoleCredentials(accessToken, accountId, permissionSet, at) {
+      if (!opts.sso || accessToken !== opts.sso.accessToken) throw new ApiError('UnauthorizedException', 'Session token not found or invalid', 401);
+      // The management account is reachable through Identity Center too (the caller's own profile).
+      const member = accountId === management.account.id ? { id: accountId, name: 'management' } : byId.get(accountId);
+      const sets = member?.permissionSets ?? opts.sso.permissionSets;
+      if (!member || (member.status ?? 'ACTIVE') !== 'ACTIVE' || !sets.includes(permissionSet)) throw new ApiError('ForbiddenException', 'No access', 403);
+      const s = issueSession(member, 'aws', `AWSReservedSSO_${permissionSet}_${hex('ps', permissionSet).slice(0, 16)}`, 'sso-user', at);
+      return { roleCredentials: { accessKeyId: s.keyId, secretAccessKey: s.secret, sessionToken: s.token, expiration: s.expiration.getTime() } };
     },
   };
 }

@@ -1,7 +1,9 @@
 // `rampart audit --org` against an emulated organization of 50 accounts, and `--profile a --profile b`.
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { canaries, useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
 import type { OrganizationOptions, Scenario } from '../aws-emulator/index.js';
 import { CLEAN_ACCOUNT, CLEAN_CI_KEY, readScenario } from '../aws-emulator/test-helpers.js';
@@ -113,5 +115,49 @@ describe('rampart audit --org', () => {
     const both = await runCli(['audit', '--org', '--profile', 'a', '--profile', 'b']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--org takes at most one --profile');
+  });
+});
+
+describe('rampart audit --org --sso-role', () => {
+  const aws = useEmulatedEnvironment();
+
+  it('enters every account through an IAM Identity Center permission set, with the token `aws sso login` cached', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'rampart-sso-home-'));
+    vi.stubEnv('HOME', home);
+    mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+    const accessToken = 'sso-access-token-canary-000000000000';
+    writeFileSync(
+      join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({ accessToken, expiresAt: new Date(Date.now() + 3600_000).toISOString(), region: 'us-east-1', startUrl: 'https://corp.awsapps.com/start' }),
+    );
+    await aws.start(management, {
+      organization: {
+        members: [
+          { id: '300000000001', name: 'one' },
+          { id: '300000000002', name: 'no-access', permissionSets: ['ReadOnly'] },
+        ],
+        sso: { accessToken, permissionSets: ['SecurityAudit'] },
+      },
+    }).then((emu) => vi.stubEnv('AWS_ENDPOINT_URL', emu.endpoint));
+    writeFileSync(
+      join(aws.awsDir, 'config'),
+      `[profile mgmt]\nsso_session = corp\nsso_account_id = ${CLEAN_ACCOUNT}\nsso_role_name = SecurityAudit\nregion = us-east-1\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n`,
+    );
+    const run = await runCli(['audit', '--org', '--profile', 'mgmt', '--sso-role', 'SecurityAudit', ...QUICK, '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.accounts.map((a: { account: { id: string }; status: string }) => [a.account.id, a.status])).toEqual([
+      [CLEAN_ACCOUNT, 'audited'],
+      ['300000000001', 'audited'],
+      ['300000000002', 'failed'],
+    ]);
+    expect(doc.accounts[2].reason).toMatch(/No access/);
+    expect(run.stdout + run.stderr).not.toContain(accessToken);
+  }, SLOW);
+
+  it('says what is missing when the profile is not an SSO profile', async () => {
+    await aws.emulate(management, CLEAN_CI_KEY, { organization });
+    const run = await runCli(['audit', '--org', '--sso-role', 'SecurityAudit', ...QUICK]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("rampart: --sso-role: profile 'default' is not in the AWS config file\n");
   });
 });
