@@ -25,7 +25,7 @@ export function parseHeader(line: string): ObjectHeader | undefined {
 }
 
 /** Objects from `git cat-file --batch=OBJECT_FORMAT` stdout, one at a time, without holding more than one in memory. */
-export async function* readBatch(stdout: AsyncIterable<Buffer>): AsyncGenerator<ObjectContent> {
+export async function* readBatch(stdout: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<ObjectContent> {
   let head: Buffer = Buffer.alloc(0); // bytes not yet parsed, while looking for a header line
   let want: ObjectHeader | undefined; // the object whose content is being collected
   let parts: Buffer[] = [];
@@ -63,9 +63,9 @@ export async function* readBatch(stdout: AsyncIterable<Buffer>): AsyncGenerator<
 export const readLines = (stdout: AsyncIterable<Buffer>): AsyncGenerator<string> => splitOn(stdout, '\n');
 
 /** NUL-terminated fields of a stream (the `-z` output of git), decoded as UTF-8. */
-export const readFields = (stdout: AsyncIterable<Buffer>): AsyncGenerator<string> => splitOn(stdout, '\0');
+export const readFields = (stdout: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<string> => splitOn(stdout, '\0');
 
-async function* splitOn(stdout: AsyncIterable<Buffer>, sep: string): AsyncGenerator<string> {
+async function* splitOn(stdout: AsyncIterable<Buffer> | Iterable<Buffer>, sep: string): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8'); // a character split across two chunks stays whole
   let rest = '';
   for await (const chunk of stdout) {

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collect, keyIdDetect, KEYS, recordingDetect, TestRepo } from '../../../test/secrets/git-fixtures.js';
 import { InputError } from '../../util/errors.js';
 import type { SecretFinding } from '../types.js';
-import { emptyStats, scanHistory } from './history.js';
+import { scanHistory } from './history.js';
+import { emptyStats } from './scan-stats.js';
 
 const alice = { name: 'Alice', email: 'alice@example.com' };
 const bob = { name: 'Bob', email: 'bob@example.com' };

@@ -12,10 +12,8 @@ import { once } from 'node:events';
 import type { Detect, SecretFinding } from '../types.js';
 import { looksBinary, OBJECT_FORMAT, parseHeader, readBatch, readFields, readLines } from './cat-file.js';
 import { isDeletion, isFileMode, parseRawMeta, type RawEntry } from './raw-diff.js';
+import { DEFAULT_MAX_BYTES, emptyStats, type ScanStats } from './scan-stats.js';
 import { assertRepository, gitOutput, headCommit, startGit, type GitProcess } from './run-git.js';
-
-/** Blobs bigger than this are skipped unless the caller asks for more (minified bundles, data files, images). */
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 export interface HistoryOptions {
   /** A directory inside the repository (or a bare repository). */
@@ -25,17 +23,6 @@ export interface HistoryOptions {
   /** Filled in as the scan goes: what was read and skipped. */
   readonly stats?: ScanStats;
 }
-
-export interface ScanStats {
-  blobsRead: number;
-  bytesRead: number;
-  skippedBinary: number;
-  skippedLarge: number;
-  /** A shallow clone: the oldest commit it has may not be where a secret really first appeared. */
-  shallow: boolean;
-}
-
-export const emptyStats = (): ScanStats => ({ blobsRead: 0, bytesRead: 0, skippedBinary: 0, skippedLarge: 0, shallow: false });
 
 export async function* scanHistory(opts: HistoryOptions): AsyncGenerator<SecretFinding> {
   const stats = opts.stats ?? emptyStats();
