@@ -71,6 +71,19 @@ describe('scanHistory', () => {
     ]);
   });
 
+  it('reports a key once per path, at the commit that added it, however often the file changed around it', async () => {
+    const r = repo();
+    r.commit({ 'x.txt': 'start\n' }, alice, '2024-01-01T00:00:00Z');
+    const added = r.commit({ 'app.py': `KEY = "${KEYS.other}"\n` }, bob, '2024-01-02T00:00:00Z');
+    for (let i = 3; i < 7; i++) r.commit({ 'app.py': `${'# more\n'.repeat(i)}KEY = "${KEYS.other}"\n` }, alice, `2024-01-0${i}T00:00:00Z`);
+    const stats = emptyStats();
+    const findings = await history(r.dir, { stats });
+    expect(stats.blobsRead).toBe(6);
+    expect(findings.map((f) => [f.location.path, f.location.line, f.location.commit?.commit, f.location.commit?.author])).toEqual([
+      ['app.py', 1, added, 'Bob <bob@example.com>'],
+    ]);
+  });
+
   it('skips binary and oversized blobs', async () => {
     const r = repo();
     r.commit({

@@ -1,11 +1,12 @@
-// `rampart scan --history`: every blob reachable from any ref, each read once, each finding reported with the first
-// commit that put that blob at that path.
+// `rampart scan --history`: every blob reachable from any ref, each read once; each secret reported once per path,
+// with the first commit (oldest) that put it at that path.
 //
 // Two passes keep memory bounded by the blobs that hold a secret, not by the size of the repository:
 //  1. rev-list --all --objects | cat-file --batch-check | (small text blobs) | cat-file --batch -> detect, once per blob
 //     (git lists each object once however many commits and paths share it). Only blobs with findings are kept.
 //  2. Only when something was found: git log --all --reverse --raw, oldest first, gives the first commit, author and
-//     date for each (blob, path) pair of those blobs; ls-tree HEAD says which secrets are still in the current tree.
+//     date for each (blob, path) pair of those blobs, so the first pair holding a secret at a path is where it entered;
+//     ls-tree HEAD says which secrets are still in the current tree.
 // Reflog-only blobs (an amended or reset-away commit) are not scanned: the reflog is local, never pushed or cloned,
 // and expires; `--all` covers branches, tags, remotes, notes and the stash.
 import { once } from 'node:events';
@@ -32,9 +33,15 @@ export async function* scanHistory(opts: HistoryOptions): AsyncGenerator<SecretF
   if (found.size === 0) return;
   const inHead = await secretsInHead(opts.cwd, found);
   const placed = new Set<string>();
+  // A key stays in a file while the file keeps changing around it: every later version is a new blob holding the same
+  // secret. What the user needs is where the secret first entered that path, once.
+  const reported = new Set<string>();
   for await (const origin of firstAppearances(opts.cwd, found)) {
     placed.add(origin.oid);
     for (const f of found.get(origin.oid)!) {
+      const key = `${f.fingerprint}\0${origin.path}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const commit = { commit: origin.commit, author: origin.author, date: origin.date, inHead: inHead.has(f.fingerprint) };
       yield { ...f, location: { ...f.location, path: origin.path, commit } };
     }
