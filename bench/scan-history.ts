@@ -152,7 +152,8 @@ async function buildRepository(dir: string, commits: number, fileCount: number, 
   };
   const touch = (p: string) => {
     const body = files.get(p)!;
-    body[Math.floor(random() * body.length)] = line();
+    const at = Math.floor(random() * body.length);
+    if (!body[at]!.includes('AKIA')) body[at] = line(); // a planted key leaves only when the plan removes it
     body.push(line());
   };
 
