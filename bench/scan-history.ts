@@ -36,6 +36,8 @@ interface ScanResult {
   stats: ScanStats;
   findings: { secret: string; path: string; commit?: string; inHead?: boolean }[];
   maxRssMb: number;
+  /** Node's own CPU (user + system), the git processes' not included: on a shared machine, wall time alone misleads. */
+  cpuS: number;
 }
 
 if (values.scan) {
@@ -49,6 +51,7 @@ if (values.scan) {
     stats,
     findings: findings.map((f) => ({ secret: f.secret, path: f.location.path, commit: f.location.commit?.commit, inHead: f.location.commit?.inHead })),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuS: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   };
   process.send!(result);
 } else {
@@ -85,7 +88,7 @@ async function measure(commits: number, files: number, keys: number): Promise<vo
       [
         `commits ${commits} (+50 on a side branch), ${files} files, repository ${packMb.toFixed(1)} MB on disk, built in ${(buildMs / 1000).toFixed(1)} s`,
         `  history scan: ${(result.ms / 1000).toFixed(2)} s, ${s.blobsRead} blobs read (${(s.bytesRead / 1e6).toFixed(1)} MB), ` +
-          `${Math.round(s.blobsRead / (result.ms / 1000))} blobs/s, ${(s.bytesRead / 1e6 / (result.ms / 1000)).toFixed(1)} MB/s, peak RSS ${result.maxRssMb.toFixed(0)} MB`,
+          `${Math.round(s.blobsRead / (result.ms / 1000))} blobs/s, ${(s.bytesRead / 1e6 / (result.ms / 1000)).toFixed(1)} MB/s, peak RSS ${result.maxRssMb.toFixed(0)} MB, node CPU ${result.cpuS.toFixed(2)} s`,
         `  recall: ${right}/${planted.length} planted keys found with the commit that added them and the right inHead; ${result.findings.length} findings`,
       ].join('\n'),
     );
