@@ -33,7 +33,8 @@ describe('scanHistory', () => {
     r.git('checkout', '-q', 'main');
     r.commit({ 'README.md': 'hello again\n' }, bob, '2024-04-10T09:00:00Z');
 
-    const findings = await history(r.dir);
+    r.git('config', 'diff.relative', 'true'); // a user setting that would hide paths outside the folder scanned from
+    const findings = await history(join(r.dir, 'src'));
     expect(findings).toHaveLength(3);
     const [removed] = bySecret(findings, KEYS.removed);
     expect(removed?.location).toEqual({

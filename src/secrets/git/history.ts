@@ -106,7 +106,7 @@ interface Appearance {
  */
 async function* firstAppearances(cwd: string, wanted: ReadonlyMap<string, unknown>): AsyncGenerator<Appearance> {
   const log = startGit(cwd, [
-    'log', '--all', '--reverse', '--date-order', '--no-color', '--raw', '-c', '--no-renames', '--root', '-z', '--no-abbrev',
+    'log', '--all', '--reverse', '--date-order', '--no-color', '--no-show-signature', '--no-relative', '--raw', '-c', '--no-renames', '--root', '-z', '--no-abbrev',
     '--no-ext-diff', '--format=%x01%H%x00%an <%ae>%x00%aI',
   ]);
   const seen = new Set<string>();

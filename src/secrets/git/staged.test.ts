@@ -63,6 +63,15 @@ describe('scanStaged', () => {
     expect(await staged(r.dir)).toEqual([]);
   });
 
+  it('sees the whole index from a subfolder, even with diff.relative set', async () => {
+    const r = repo();
+    r.commit({ 'sub/README.md': 'hi\n' });
+    r.git('config', 'diff.relative', 'true');
+    r.write({ 'top.env': `AWS_ACCESS_KEY_ID=${KEYS.other}\n` });
+    r.git('add', 'top.env');
+    expect(where(await staged(join(r.dir, 'sub')))).toEqual([[KEYS.other, 'top.env', 1]]);
+  });
+
   it('refuses a directory that is not a repository', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'rampart-nogit-'));
     await expect(staged(plain)).rejects.toThrow(InputError);

@@ -69,7 +69,7 @@ export async function* scanStaged(opts: StagedOptions): AsyncGenerator<SecretFin
 /** Added, copied, modified and type-changed paths in the index against HEAD (against nothing before the first commit). */
 async function stagedFiles(cwd: string): Promise<StagedFile[]> {
   const out = await gitOutput(cwd, [
-    'diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color', '--diff-filter=ACMT',
+    'diff', '--cached', '--no-relative', '--raw', '-z', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color', '--diff-filter=ACMT',
   ]);
   const files: StagedFile[] = [];
   let entry: RawEntry | undefined;
