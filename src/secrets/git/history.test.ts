@@ -127,6 +127,17 @@ describe('scanHistory', () => {
     expect(stashed?.location.commit?.inHead).toBe(false);
   });
 
+  it('reports a key in a blob that only a tag points to, without a commit', async () => {
+    const r = repo();
+    r.commit({ 'a.txt': 'a\n' });
+    r.write({ 'loose.txt': `${KEYS.side}\n` });
+    const blob = r.git('hash-object', '-w', 'loose.txt');
+    r.write({ 'loose.txt': null });
+    r.git('tag', 'lonely', blob);
+    const findings = await history(r.dir);
+    expect(findings.map((f) => [f.secret, f.location])).toEqual([[KEYS.side, { path: `blob ${blob}`, line: 1, column: 1 }]]);
+  });
+
   it('scans a shallow clone as far as it goes and says it is shallow', async () => {
     const r = repo();
     r.commit({ 'a.txt': `${KEYS.removed}\n` }, alice, '2024-01-01T00:00:00Z');

@@ -81,7 +81,7 @@ async function findingsByBlob(opts: HistoryOptions, stats: ScanStats): Promise<M
       }
       stats.blobsRead++;
       stats.bytesRead += obj.size;
-      const findings = opts.detect(obj.data.toString('utf8'), obj.rest);
+      const findings = opts.detect(obj.data.toString('utf8'), obj.rest || `blob ${obj.oid}`); // no name: a tag on a bare blob
       if (findings.length > 0) found.set(obj.oid, findings);
     }
     await Promise.all([feeding, ...all.map((g) => g.done)]);
