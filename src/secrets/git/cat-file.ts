@@ -1,6 +1,7 @@
 // The output of `git cat-file --batch` / `--batch-check` with the format below, parsed as a stream: one long-running
 // git process hands over every blob, instead of one process per blob.
 import { StringDecoder } from 'node:string_decoder';
+import { InputError } from '../../util/errors.js';
 
 /** Header of every object cat-file prints: id, type, size and the rest of the input line (a path, for us). */
 export const OBJECT_FORMAT = '%(objectname) %(objecttype) %(objectsize) %(rest)';
@@ -17,15 +18,20 @@ export interface ObjectContent extends ObjectHeader {
   readonly data: Buffer;
 }
 
-/** `oid type size rest`; undefined for `<name> missing` / `ambiguous` lines. */
-export function parseHeader(line: string): ObjectHeader | undefined {
+/**
+ * `oid type size rest`. Every object we ask for was listed by git a moment ago, so `<oid> missing` means a damaged
+ * repository (cat-file still exits 0): a scan that skipped it would miss secrets without saying so.
+ */
+export function parseHeader(line: string, where: string): ObjectHeader | undefined {
   const m = /^([0-9a-f]{40,64}) (\S+) (\d+) ?(.*)$/.exec(line);
-  if (!m) return undefined;
-  return { oid: m[1]!, type: m[2]!, size: Number(m[3]), rest: m[4]! };
+  if (m) return { oid: m[1]!, type: m[2]!, size: Number(m[3]), rest: m[4]! };
+  const bad = /^(\S+) (missing|ambiguous)$/.exec(line);
+  if (bad) throw new InputError(`git object ${bad[1]} is ${bad[2] === 'missing' ? 'missing or corrupt' : 'ambiguous'} in ${where} (git fsck says what is damaged)`);
+  return undefined;
 }
 
 /** Objects from `git cat-file --batch=OBJECT_FORMAT` stdout, one at a time, without holding more than one in memory. */
-export async function* readBatch(stdout: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<ObjectContent> {
+export async function* readBatch(stdout: AsyncIterable<Buffer> | Iterable<Buffer>, where: string): AsyncGenerator<ObjectContent> {
   let head: Buffer = Buffer.alloc(0); // bytes not yet parsed, while looking for a header line
   let want: ObjectHeader | undefined; // the object whose content is being collected
   let parts: Buffer[] = [];
@@ -39,7 +45,7 @@ export async function* readBatch(stdout: AsyncIterable<Buffer> | Iterable<Buffer
       if (!want) {
         const nl = head.indexOf(10);
         if (nl < 0) break;
-        const header = parseHeader(head.subarray(0, nl).toString('utf8'));
+        const header = parseHeader(head.subarray(0, nl).toString('utf8'), where);
         head = head.subarray(nl + 1);
         if (!header) continue;
         want = header;

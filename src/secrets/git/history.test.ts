@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -136,6 +136,18 @@ describe('scanHistory', () => {
     r.git('tag', 'lonely', blob);
     const findings = await history(r.dir);
     expect(findings.map((f) => [f.secret, f.location])).toEqual([[KEYS.side, { path: `blob ${blob}`, line: 1, column: 1 }]]);
+  });
+
+  it('fails with one line, not a hang, on a corrupt object', async () => {
+    const r = repo();
+    r.commit({ 'a.txt': `${KEYS.head}\n`, 'b.txt': 'b\n' });
+    const blob = r.git('rev-parse', 'HEAD:a.txt');
+    const file = join(r.dir, '.git/objects', blob.slice(0, 2), blob.slice(2));
+    chmodSync(file, 0o644);
+    writeFileSync(file, 'not zlib at all');
+    const failure = history(r.dir);
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(history(r.dir)).rejects.toThrow(/^git object [0-9a-f]{40} is missing or corrupt in .* \(git fsck says what is damaged\)$/);
   });
 
   it('scans a shallow clone as far as it goes and says it is shallow', async () => {

@@ -60,21 +60,26 @@ async function findingsByBlob(opts: HistoryOptions, stats: ScanStats): Promise<M
   revList.child.stdout.pipe(check.child.stdin);
   // Only blobs worth reading go on to the second cat-file; sizes come cheap from the first.
   const feeding = (async () => {
-    for await (const line of readLines(check.child.stdout)) {
-      const h = parseHeader(line);
-      if (!h || h.type !== 'blob' || h.size === 0) continue;
-      if (h.size > maxBytes) {
-        stats.skippedLarge++;
-        continue;
+    try {
+      for await (const line of readLines(check.child.stdout)) {
+        const h = parseHeader(line, opts.cwd);
+        if (!h || h.type !== 'blob' || h.size === 0) continue;
+        if (h.size > maxBytes) {
+          stats.skippedLarge++;
+          continue;
+        }
+        // A cat-file that died never drains: its exit ends the wait (and fails the scan) instead of hanging it.
+        if (!batch.child.stdin.write(`${h.oid} ${h.rest}\n`)) await Promise.race([once(batch.child.stdin, 'drain'), batch.done]);
       }
-      if (!batch.child.stdin.write(`${h.oid} ${h.rest}\n`)) await once(batch.child.stdin, 'drain');
+    } finally {
+      // Also on failure (a damaged object): the reader below must see the end to stop waiting and report it.
+      batch.child.stdin.end();
     }
-    batch.child.stdin.end();
   })();
   feeding.catch(() => undefined);
   const found = new Map<string, SecretFinding[]>();
   try {
-    for await (const obj of readBatch(batch.child.stdout)) {
+    for await (const obj of readBatch(batch.child.stdout, opts.cwd)) {
       if (looksBinary(obj.data)) {
         stats.skippedBinary++;
         continue;

@@ -36,7 +36,7 @@ export async function* scanStaged(opts: StagedOptions): AsyncGenerator<SecretFin
     .toString('utf8')
     .split('\n')
     .forEach((line, i) => {
-      const size = parseHeader(line)?.size;
+      const size = line === '' ? undefined : parseHeader(line, opts.cwd)?.size;
       if (size === undefined || size === 0) return;
       if (size > maxBytes) stats.skippedLarge++;
       else toRead.push(files[i]!);
@@ -46,7 +46,7 @@ export async function* scanStaged(opts: StagedOptions): AsyncGenerator<SecretFin
   batch.child.stdin.end(toRead.map((f) => `${f.oid}\n`).join(''));
   let i = 0;
   try {
-    for await (const obj of readBatch(batch.child.stdout)) {
+    for await (const obj of readBatch(batch.child.stdout, opts.cwd)) {
       const file = toRead[i++];
       if (file?.oid !== obj.oid) throw new RunError(`git cat-file answered ${obj.oid} for ${file?.oid ?? 'nothing'}: the index changed during the scan?`);
       if (looksBinary(obj.data)) {
