@@ -1,10 +1,23 @@
 // A Policy compiled for evaluation: action lists to case-insensitive matchers, resources to globs with variables,
 // conditions to compiled tests. The statements that can apply to an action are looked up once per action name.
+import { PolicyShapeError } from '../model.js';
 import type { Policy, Statement } from '../types.js';
 import { compileConditions, type CompiledCondition } from './conditions.js';
 import { compileGlob, type Matcher } from './pattern.js';
 import { matchPrincipal, notPrincipalApplies, type PrincipalMatch } from './principal.js';
 import type { PreparedRequest } from './request.js';
+
+/** A PolicyShapeError found while compiling, with the policy's name in front: `bucket.json: $.Statement[0]...: ...`. */
+export class PolicyCompileError extends PolicyShapeError {
+  override name = 'PolicyCompileError';
+  constructor(
+    readonly policy: string,
+    inner: PolicyShapeError,
+  ) {
+    super(inner.path, inner.message.slice(inner.path.length + 2));
+    this.message = `${policy}: ${inner.message}`;
+  }
+}
 
 export interface CompiledStatement {
   readonly statement: Statement;
@@ -73,7 +86,13 @@ function compileStatement(s: Statement, policy: string, substitute: boolean): Co
 export function compilePolicy(policy: Policy, name = policy.source ?? 'policy'): CompiledPolicy {
   // Policy variables only exist in the 2012-10-17 language; older documents read `${...}` literally.
   const substitute = policy.version === '2012-10-17';
-  const statements = policy.statements.map((s) => compileStatement(s, name, substitute));
+  let statements: CompiledStatement[];
+  try {
+    statements = policy.statements.map((s) => compileStatement(s, name, substitute));
+  } catch (err) {
+    if (err instanceof PolicyShapeError) throw new PolicyCompileError(name, err);
+    throw err;
+  }
   const byAction = new Map<string, readonly CompiledStatement[]>();
   return {
     name,
