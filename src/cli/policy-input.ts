@@ -22,16 +22,37 @@ async function readText(path: string, stdin: NodeJS.ReadableStream | undefined):
   }
 }
 
+/** 1-based line:column of a 0-based offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${line}:${offset - before.lastIndexOf('\n')}`;
+}
+
+/** JSON text (what IAM stores): JSON's own error, which says more about a truncated document than YAML's. */
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.trimEnd().length;
+    const why = /Unexpected end/.test(message) ? 'the document ends early (truncated?)' : message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token/, 'unexpected');
+    throw new InputError(`${name}:${lineColumn(text, offset)}: not valid JSON: ${why}`);
+  }
+}
+
 /** Parses policy text (JSON or YAML) named `name` into a Policy; throws InputError naming the place. */
 export function parsePolicyText(text: string, name: string): Policy {
+  if (/^\s*[{[]/.test(text)) return policyFromDocument(parseJson(text, name), name);
   let raw: unknown;
   try {
-    raw = parse(text, { uniqueKeys: true, prettyErrors: false });
+    raw = parse(text, { uniqueKeys: true, prettyErrors: true });
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];
-      const message = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? 'cannot parse';
-      throw new InputError(`${name}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid JSON or YAML: ${message}`);
+      const message = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'cannot parse';
+      throw new InputError(`${name}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${message}`);
     }
     throw new InputError(`${name}: not valid JSON or YAML`);
   }
