@@ -5,6 +5,7 @@ import type { ConditionBlock } from '../types.js';
 import { cidrContains, parseCidr, type Cidr } from './ip.js';
 import { OPERATORS, parseOperator, type Comparison, type ParsedOperator, type ValueKind } from './operators.js';
 import { compileGlob, compileTemplate, type Matcher } from './pattern.js';
+import { memo } from './memo.js';
 import type { PreparedRequest } from './request.js';
 
 export interface CompiledCondition {
@@ -24,12 +25,12 @@ const NUMBER = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 export const parseNumber = (text: string): number => (NUMBER.test(text) ? Number(text) : NaN);
 
 /** ISO 8601 (date, date-time, with zone) or epoch seconds; NaN when it is neither. */
-export function parseDate(text: string): number {
+export const parseDate = memo((text: string): number => {
   const t = text.trim();
   if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t) * 1000;
   if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return NaN;
   return Date.parse(t);
-}
+});
 
 /** `arn:partition:service:region:account:resource` -> its six parts (the resource keeps its colons). */
 export function arnParts(text: string): string[] | undefined {

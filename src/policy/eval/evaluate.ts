@@ -25,7 +25,20 @@ export interface PolicyInputs {
   readonly rcps?: readonly (readonly Policy[])[];
 }
 
+/** For one action: the statements of each layer that name it, flattened so that a request only walks arrays. */
+interface ActionPlan {
+  readonly denies: readonly { readonly layer: Layer; readonly level?: number; readonly checkPrincipal: boolean; readonly statement: CompiledStatement }[];
+  readonly identity: readonly CompiledStatement[];
+  readonly resource: readonly CompiledStatement[];
+  readonly boundary: readonly CompiledStatement[];
+  readonly session: readonly CompiledStatement[];
+  readonly scps: readonly (readonly CompiledStatement[])[];
+  readonly rcps: readonly (readonly CompiledStatement[])[];
+}
+
 export interface CompiledInputs {
+  /** The per-action plan, built on first use of each action. */
+  plan(actionLower: string): ActionPlan;
   readonly identity: readonly CompiledPolicy[];
   readonly resource?: CompiledPolicy;
   readonly boundary?: CompiledPolicy;
@@ -57,13 +70,46 @@ export function compileInputs(inputs: PolicyInputs): CompiledInputs {
   const resource = one(inputs.resource, 'resource policy');
   const boundary = one(inputs.boundary, 'permissions boundary');
   const session = one(inputs.session, 'session policy');
+  const identity = (inputs.identity ?? []).map((p, i) => compilePolicy(p, p.source ?? `identity policy ${i + 1}`));
+  const scps = (inputs.scps ?? []).map((level, l) => level.map((p, i) => compilePolicy(p, p.source ?? `SCP ${l + 1}.${i + 1}`)));
+  const rcps = (inputs.rcps ?? []).map((level, l) => level.map((p, i) => compilePolicy(p, p.source ?? `RCP ${l + 1}.${i + 1}`)));
+  const plans = new Map<string, ActionPlan>();
+  const plan = (action: string): ActionPlan => {
+    let hit = plans.get(action);
+    if (hit) return hit;
+    const named = (policies: readonly CompiledPolicy[]) => policies.flatMap((p) => p.forAction(action));
+    const allows = (policies: readonly CompiledPolicy[]) => named(policies).filter((s) => s.effect === 'Allow');
+    const denies: ActionPlan['denies'][number][] = [];
+    const addDenies = (policies: readonly CompiledPolicy[], layer: Layer, checkPrincipal: boolean, level?: number) => {
+      for (const statement of named(policies)) if (statement.effect === 'Deny') denies.push({ layer, checkPrincipal, statement, ...(level !== undefined ? { level } : {}) });
+    };
+    addDenies(identity, 'identity', false);
+    if (boundary) addDenies([boundary], 'boundary', false);
+    if (session) addDenies([session], 'session', false);
+    scps.forEach((level, i) => addDenies(level, 'scp', false, i));
+    if (resource) addDenies([resource], 'resource', true);
+    rcps.forEach((level, i) => addDenies(level, 'rcp', true, i));
+    hit = {
+      denies,
+      identity: allows(identity),
+      resource: resource ? allows([resource]) : [],
+      boundary: boundary ? allows([boundary]) : [],
+      session: session ? allows([session]) : [],
+      scps: scps.map(allows),
+      rcps: rcps.map(allows),
+    };
+    if (plans.size >= 4096) plans.clear();
+    plans.set(action, hit);
+    return hit;
+  };
   return {
-    identity: (inputs.identity ?? []).map((p, i) => compilePolicy(p, p.source ?? `identity policy ${i + 1}`)),
+    plan,
+    identity,
     ...(resource ? { resource } : {}),
     ...(boundary ? { boundary } : {}),
     ...(session ? { session } : {}),
-    scps: (inputs.scps ?? []).map((level, l) => level.map((p, i) => compilePolicy(p, p.source ?? `SCP ${l + 1}.${i + 1}`))),
-    rcps: (inputs.rcps ?? []).map((level, l) => level.map((p, i) => compilePolicy(p, p.source ?? `RCP ${l + 1}.${i + 1}`))),
+    scps,
+    rcps,
   };
 }
 
@@ -75,20 +121,19 @@ function applies(s: CompiledStatement, req: PreparedRequest, checkPrincipal: boo
   return match;
 }
 
-function firstAllow(policies: readonly CompiledPolicy[], req: PreparedRequest, checkPrincipal: boolean): CompiledStatement | undefined {
-  for (const p of policies) for (const s of p.forAction(req.actionLower)) if (s.effect === 'Allow' && applies(s, req, checkPrincipal)) return s;
+function firstAllow(allows: readonly CompiledStatement[], req: PreparedRequest, checkPrincipal: boolean): CompiledStatement | undefined {
+  for (const s of allows) if (applies(s, req, checkPrincipal)) return s;
   return undefined;
 }
 
 /** The resource policy's Allow naming the requester most directly (self over role over account). */
-function resourceAllow(policy: CompiledPolicy | undefined, req: PreparedRequest): { statement: CompiledStatement; match: PrincipalMatch } | undefined {
-  if (!policy) return undefined;
+const RANK = { self: 3, role: 2, account: 1 } as const;
+
+function resourceAllow(allows: readonly CompiledStatement[], req: PreparedRequest): { statement: CompiledStatement; match: PrincipalMatch } | undefined {
   let best: { statement: CompiledStatement; match: PrincipalMatch } | undefined;
-  const rank = { self: 3, role: 2, account: 1 } as const;
-  for (const s of policy.forAction(req.actionLower)) {
-    if (s.effect !== 'Allow') continue;
+  for (const s of allows) {
     const match = applies(s, req, true);
-    if (match && (!best || rank[match] > rank[best.match])) best = { statement: s, match };
+    if (match && (!best || RANK[match] > RANK[best.match])) best = { statement: s, match };
   }
   return best;
 }
@@ -98,29 +143,20 @@ export function evaluate(inputs: CompiledInputs, req: PreparedRequest): EvalResu
   const scope = p.kind === 'service' ? 'service' : req.resourceAccount === p.account ? 'same-account' : 'cross-account';
   const identityApplies = p.kind !== 'service';
 
+  const plan = inputs.plan(req.actionLower);
+
   // 1. Explicit deny anywhere.
-  const denies: Decided[] = [];
-  const collectDenies = (policies: readonly CompiledPolicy[], layer: Layer, checkPrincipal: boolean, level?: number) => {
-    for (const policy of policies) {
-      for (const s of policy.forAction(req.actionLower)) {
-        if (s.effect !== 'Deny') continue;
-        // AWS: a Deny with NotPrincipal always denies a principal that has a permissions boundary.
-        const boundaryQuirk = checkPrincipal && s.statement.notPrincipal !== undefined && inputs.boundary !== undefined;
-        if (boundaryQuirk ? s.matchesResource(req) && s.conditionsHold(req) : applies(s, req, checkPrincipal)) {
-          denies.push({ layer, statement: s, ...(level !== undefined ? { level } : {}) });
-        }
-      }
+  let denies: Decided[] | undefined;
+  for (const d of plan.denies) {
+    if (!identityApplies && !d.checkPrincipal) continue;
+    const s = d.statement;
+    // AWS: a Deny with NotPrincipal always denies a principal that has a permissions boundary.
+    const boundaryQuirk = d.checkPrincipal && s.statement.notPrincipal !== undefined && inputs.boundary !== undefined;
+    if (boundaryQuirk ? s.matchesResource(req) && s.conditionsHold(req) : applies(s, req, d.checkPrincipal)) {
+      (denies ??= []).push({ layer: d.layer, statement: s, ...(d.level !== undefined ? { level: d.level } : {}) });
     }
-  };
-  if (identityApplies) {
-    collectDenies(inputs.identity, 'identity', false);
-    if (inputs.boundary) collectDenies([inputs.boundary], 'boundary', false);
-    if (inputs.session) collectDenies([inputs.session], 'session', false);
-    inputs.scps.forEach((level, i) => collectDenies(level, 'scp', false, i));
   }
-  if (inputs.resource) collectDenies([inputs.resource], 'resource', true);
-  inputs.rcps.forEach((level, i) => collectDenies(level, 'rcp', true, i));
-  if (denies.length > 0) return { decision: 'ExplicitDeny', statements: denies, scope };
+  if (denies) return { decision: 'ExplicitDeny', statements: denies, scope };
 
   const implicit = (layer: Layer, why: string, level?: number): EvalResult => ({
     decision: 'ImplicitDeny',
@@ -130,23 +166,24 @@ export function evaluate(inputs: CompiledInputs, req: PreparedRequest): EvalResu
   });
 
   // 2. Guardrails: every RCP and SCP level must allow.
-  for (const [i, level] of inputs.rcps.entries()) {
-    if (!firstAllow(level, req, true)) return implicit('rcp', `RCP level ${i + 1} (${level.map((x) => x.name).join(', ')}) has no applicable Allow`, i);
+  const levelNames = (level: readonly CompiledPolicy[] | undefined) => (level ?? []).map((x) => x.name).join(', ');
+  for (const [i, allows] of plan.rcps.entries()) {
+    if (!firstAllow(allows, req, true)) return implicit('rcp', `RCP level ${i + 1} (${levelNames(inputs.rcps[i])}) has no applicable Allow`, i);
   }
   if (identityApplies) {
-    for (const [i, level] of inputs.scps.entries()) {
-      if (!firstAllow(level, req, false)) return implicit('scp', `SCP level ${i + 1} (${level.map((x) => x.name).join(', ')}) has no applicable Allow`, i);
+    for (const [i, allows] of plan.scps.entries()) {
+      if (!firstAllow(allows, req, false)) return implicit('scp', `SCP level ${i + 1} (${levelNames(inputs.scps[i])}) has no applicable Allow`, i);
     }
   }
 
-  const fromResource = resourceAllow(inputs.resource, req);
+  const fromResource = resourceAllow(plan.resource, req);
   if (scope === 'service') {
     if (!fromResource) return implicit('resource', inputs.resource ? 'no statement of the resource policy allows this service principal' : 'a service principal needs a resource (or trust) policy that allows it');
     return { decision: 'Allow', statements: [{ layer: 'resource', statement: fromResource.statement }], scope };
   }
 
   const allows: Decided[] = [];
-  const identityAllow = p.kind === 'root' ? undefined : firstAllow(inputs.identity, req, false);
+  const identityAllow = p.kind === 'root' ? undefined : firstAllow(plan.identity, req, false);
   // A resource policy naming the role itself (not a session) is the role-level grant, as is `*` for a session.
   const grant = fromResource === undefined ? undefined : fromResource.match === 'self' && p.kind === 'role' ? 'role' : fromResource.match;
 
@@ -176,12 +213,12 @@ export function evaluate(inputs: CompiledInputs, req: PreparedRequest): EvalResu
 
   // 3. Limits on the identity side (the root user has neither).
   if (inputs.boundary && p.kind !== 'root') {
-    const s = firstAllow([inputs.boundary], req, false);
+    const s = firstAllow(plan.boundary, req, false);
     if (!s) return implicit('boundary', 'the permissions boundary has no applicable Allow');
     allows.push({ layer: 'boundary', statement: s });
   }
   if (inputs.session && p.kind !== 'root') {
-    const s = firstAllow([inputs.session], req, false);
+    const s = firstAllow(plan.session, req, false);
     if (!s) return implicit('session', 'the session policy has no applicable Allow');
     allows.push({ layer: 'session', statement: s });
   }

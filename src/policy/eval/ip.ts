@@ -1,14 +1,20 @@
 // IPv4 and IPv6 addresses and CIDR blocks as big integers, for IpAddress / NotIpAddress.
 
+import { memo } from './memo.js';
+
+// IPv4 is compared as unsigned 32-bit numbers (no bigint on the hot path); IPv6 as bigints.
 export interface Cidr {
   readonly version: 4 | 6;
   readonly network: bigint;
   readonly mask: bigint;
+  readonly network4: number;
+  readonly mask4: number;
 }
 
 interface Address {
   readonly version: 4 | 6;
   readonly value: bigint;
+  readonly value4: number;
 }
 
 function parseV4(text: string): bigint | undefined {
@@ -49,10 +55,12 @@ function parseV6(text: string): bigint | undefined {
 
 export function parseAddress(text: string): Address | undefined {
   const v4 = parseV4(text);
-  if (v4 !== undefined) return { version: 4, value: v4 };
+  if (v4 !== undefined) return { version: 4, value: v4, value4: Number(v4) };
   const v6 = text.includes(':') ? parseV6(text) : undefined;
-  return v6 === undefined ? undefined : { version: 6, value: v6 };
+  return v6 === undefined ? undefined : { version: 6, value: v6, value4: 0 };
 }
+
+const requestAddress = memo((text: string) => parseAddress(text.trim()));
 
 /** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
 export function parseCidr(text: string): Cidr | undefined {
@@ -64,10 +72,12 @@ export function parseCidr(text: string): Cidr | undefined {
   const prefix = prefixText === undefined ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
   if (!(prefix >= 0 && prefix <= bits)) return undefined;
   const mask = ((1n << BigInt(prefix)) - 1n) << BigInt(bits - prefix);
-  return { version: a.version, network: a.value & mask, mask };
+  const mask4 = a.version === 4 ? Number(mask) : 0;
+  return { version: a.version, network: a.value & mask, mask, network4: a.version === 4 ? Number(a.value & mask) : 0, mask4 };
 }
 
 export function cidrContains(cidr: Cidr, address: string): boolean {
-  const a = parseAddress(address.trim());
-  return a !== undefined && a.version === cidr.version && (a.value & cidr.mask) === cidr.network;
+  const a = requestAddress(address);
+  if (a === undefined || a.version !== cidr.version) return false;
+  return a.version === 4 ? ((a.value4 & cidr.mask4) >>> 0) === cidr.network4 : (a.value & cidr.mask) === cidr.network;
 }

@@ -78,16 +78,24 @@ export function compileGlob(text: string, opts: { substitute: boolean; ignoreCas
     const re = new RegExp(`^${source}$`, flags);
     return (value) => re.test(value);
   }
+  // The regex depends on the variables' values: build it once per distinct set of values.
+  const built = new Map<string, RegExp>();
   return (value, req) => {
-    let source = '';
+    let key = '';
     for (const p of ps) {
-      if (p.kind === 'glob') source += globSource(p.text);
-      else {
-        const v = p.kind === 'var' ? variableValue(p, req) : p.text;
-        if (v === undefined) return false;
-        source += escapeRegex(v);
-      }
+      if (p.kind !== 'var') continue;
+      const v = variableValue(p, req);
+      if (v === undefined) return false;
+      key += `${v}\u0000`;
     }
-    return new RegExp(`^${source}$`, flags).test(value);
+    let re = built.get(key);
+    if (re === undefined) {
+      let source = '';
+      for (const p of ps) source += p.kind === 'glob' ? globSource(p.text) : escapeRegex(p.kind === 'var' ? variableValue(p, req)! : p.text);
+      re = new RegExp(`^${source}$`, flags);
+      if (built.size >= 256) built.clear();
+      built.set(key, re);
+    }
+    return re.test(value);
   };
 }

@@ -1,5 +1,6 @@
 // The request the evaluator decides on, and its prepared form: context keys folded to lower case (IAM key names are
 // case-insensitive, values are not) and the principal's ARN read once into what the rules need.
+import { memo } from './memo.js';
 
 export interface EvalRequest {
   /** `service:Action`; matched case-insensitively. */
@@ -47,7 +48,9 @@ export class RequestError extends Error {
 
 const ACCOUNT = /^\d{12}$/;
 
-export function parsePrincipal(text: string): PrincipalInfo {
+export const parsePrincipal = memo(readPrincipal);
+
+function readPrincipal(text: string): PrincipalInfo {
   if (ACCOUNT.test(text)) return { kind: 'root', arn: `arn:aws:iam::${text}:root`, account: text, partition: 'aws' };
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(text)) return { kind: 'service', arn: text, account: '', partition: 'aws' };
   const m = /^arn:(aws[a-z-]*):(iam|sts)::(\d{12}):(.+)$/.exec(text);
@@ -62,6 +65,8 @@ export function parsePrincipal(text: string): PrincipalInfo {
   if (service === 'sts' && rest.startsWith('federated-user/')) return { ...base, kind: 'federated-user' };
   throw new RequestError(`principal "${text}" is not an IAM user, role, assumed-role session, account or service principal`);
 }
+
+const implicitKeysOf = memo((arn: string) => implicitKeys(parsePrincipal(arn)));
 
 const lastSegment = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
@@ -79,20 +84,28 @@ function implicitKeys(p: PrincipalInfo): [string, string][] {
   return keys;
 }
 
-const accountOfArn = (arn: string): string | undefined => {
-  const account = arn.split(':')[4];
-  return account !== undefined && ACCOUNT.test(account) ? account : undefined;
-};
+/** The 5th colon-separated field of an ARN when it is an account id. */
+function accountOfArn(arn: string): string | undefined {
+  let start = 0;
+  for (let field = 0; field < 4; field++) {
+    start = arn.indexOf(':', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = arn.indexOf(':', start);
+  return end - start === 12 && ACCOUNT.test(arn.slice(start, end)) ? arn.slice(start, end) : undefined;
+}
 
 export function prepareRequest(req: EvalRequest): PreparedRequest {
   const principal = parsePrincipal(req.principal);
   const context = new Map<string, readonly string[]>();
-  for (const [key, value] of Object.entries(req.context ?? {})) {
+  for (const key in req.context) {
+    const value = req.context[key]!;
     const lower = key.toLowerCase();
-    const values = typeof value === 'string' ? [value] : [...value];
-    context.set(lower, [...(context.get(lower) ?? []), ...values]);
+    const values = typeof value === 'string' ? [value] : value;
+    const before = context.get(lower);
+    context.set(lower, before ? [...before, ...values] : values);
   }
-  for (const [key, value] of implicitKeys(principal)) if (!context.has(key)) context.set(key, [value]);
+  for (const [key, value] of implicitKeysOf(req.principal)) if (!context.has(key)) context.set(key, [value]);
   return {
     action: req.action,
     actionLower: req.action.toLowerCase(),
