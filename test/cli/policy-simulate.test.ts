@@ -126,6 +126,15 @@ describe('rampart policy simulate --snapshot', () => {
     expect(r.stdout).toMatch(/cloudshell:CreateSession\s+Allow/);
   });
 
+  it("takes a role's policies for the role's sessions", async () => {
+    const session = 'arn:aws:sts::123456789012:assumed-role/ec2-s3-reader/i-0abc';
+    const read = await runCli(['policy', 'simulate', '--snapshot', snapshotPath, '--principal', session, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::any/k', '--expect', 'allow']);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('managed:AmazonS3ReadOnlyAccess $.Statement[0]');
+    const write = await runCli(['policy', 'simulate', '--snapshot', snapshotPath, '--principal', session, '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::any/k', '--expect', 'implicit-deny']);
+    expect(write.code).toBe(0);
+  });
+
   it('names an unknown principal and needs --principal', async () => {
     const unknown = await runCli(['policy', 'simulate', '--snapshot', snapshotPath, '--principal', 'arn:aws:iam::123456789012:user/nobody', '--action', 's3:GetObject']);
     expect(unknown.code).toBe(2);

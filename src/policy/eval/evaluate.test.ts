@@ -197,6 +197,14 @@ describe('NotPrincipal', () => {
     expect(decide({ identity: [allowAll], resource: denyAllBut([USER, ACCOUNT]) }, { action: 's3:GetObject' }).decision).toBe('Allow');
   });
 
+  it('spares a role session only when the session, its role and the account are all listed', () => {
+    const session = `arn:aws:sts::${ACCOUNT}:assumed-role/app/i-0123`;
+    const ask = (ids: string[]) => decide({ identity: [allowAll], resource: denyAllBut(ids) }, { action: 's3:GetObject', principal: session }).decision;
+    expect(ask([session, ACCOUNT])).toBe('ExplicitDeny');
+    expect(ask([session, ROLE])).toBe('ExplicitDeny');
+    expect(ask([session, ROLE, `arn:aws:iam::${ACCOUNT}:root`])).toBe('Allow');
+  });
+
   it('always denies a principal with a permissions boundary (AWS documents this trap)', () => {
     const boundary = doc('b', { Effect: 'Allow', Action: '*', Resource: '*' });
     expect(decide({ identity: [allowAll], boundary, resource: denyAllBut([USER, ACCOUNT]) }, { action: 's3:GetObject' }).decision).toBe('ExplicitDeny');

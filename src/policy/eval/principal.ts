@@ -40,14 +40,14 @@ export function matchPrincipal(principal: Principal, p: PrincipalInfo): Principa
   return best;
 }
 
-/** NotPrincipal: the statement applies unless every identity the request carries (its own ARN and its account) is
- * listed, which is why AWS asks for the account ARN beside the user or session ARN. */
+/** NotPrincipal: the statement applies unless every identity the request carries is listed: its own ARN, its account,
+ * and for a session its role too (AWS's example lists all three), which is why AWS asks for the account ARN. */
 export function notPrincipalApplies(notPrincipal: Principal, p: PrincipalInfo): boolean {
   if (notPrincipal === '*') return false;
-  const listed = (id: string): boolean =>
-    Object.entries(notPrincipal).some(([type, ids]) => (type === 'AWS' || type === 'Service' || type === 'Federated') && ids.includes(id));
-  if (p.kind === 'service') return !listed(p.arn);
-  const identities = p.kind === 'root' ? [p.arn] : [p.arn, `arn:${p.partition}:iam::${p.account}:root`];
-  const bare = (arn: string): string => (arn.endsWith(':root') ? (arn.split(':')[4] ?? '') : arn);
-  return identities.some((id) => !listed(id) && !listed(bare(id)));
+  const ids = Object.entries(notPrincipal).flatMap(([type, list]) => (type === 'AWS' || type === 'Service' || type === 'Federated' ? list : []));
+  if (p.kind === 'service') return !ids.includes(p.arn);
+  const accountListed = p.kind === 'root' || ids.includes(`arn:${p.partition}:iam::${p.account}:root`) || ids.includes(p.account);
+  const selfListed = ids.includes(p.arn);
+  const roleListed = p.kind !== 'role-session' || ids.some((id) => id !== p.arn && matchAws(id, p) === 'role');
+  return !(accountListed && selfListed && roleListed);
 }
