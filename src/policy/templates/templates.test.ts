@@ -114,6 +114,22 @@ describe('templates', () => {
     expect(decide({ identity: [perms] }, { action: 's3:ListBucket', resource: 'arn:aws:s3:::my-bucket', principal: session, context: { 's3:prefix': 'secrets/' } }).decision).toBe('ImplicitDeny');
   });
 
+  it("seed 003's ProductionAdminPolicy as written grants nothing (\"Action\": \"\"), which is why the template differs", () => {
+    const seed = toPolicy(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'AllowAllExceptRestricted', Effect: 'Allow', Action: '', Resource: '' },
+          { Sid: 'RequireMFAForCriticalActions', Effect: 'Deny', Action: ['ec2:TerminateInstances'], Resource: '', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
+        ],
+      },
+      'seed-003',
+    );
+    const r = decide({ identity: [seed] }, { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', context: mfa });
+    expect(r.decision).toBe('ImplicitDeny');
+    expect(decide({ identity: [policyOf('production-admin')] }, { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', context: mfa }).decision).toBe('Allow');
+  });
+
   it.each([
     ['s3-bucket', {}, 'needs --param bucket'],
     ['s3-bucket', { bucket: 'My_Bucket' }, '--param bucket: "My_Bucket" is not an S3 bucket name'],
