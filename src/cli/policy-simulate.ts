@@ -146,6 +146,8 @@ export function registerPolicySimulate(group: Command, io: Io, state: CommandSta
           schemaVersion: 1,
           principal,
           resource: opts.resource,
+          ...(opts.resourceAccount ? { resourceAccount: opts.resourceAccount } : {}),
+          context,
           results: results.map(({ action, result, lines }) => ({
             action,
             decision: result.decision,

@@ -45,6 +45,7 @@ describe('rampart policy simulate', () => {
     const r = await runCli(['policy', 'simulate', '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::reports/q1.csv', '--identity-policy', file('bucket.yaml'), '--principal', 'arn:aws:iam::123456789012:user/alice', '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
+    expect(out.context['aws:CurrentTime'][0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(out.results).toEqual([
       expect.objectContaining({ action: 's3:GetObject', decision: 'Allow', scope: 'same-account', statements: [{ layer: 'identity', policy: file('bucket.yaml'), path: '$.Statement[0]', effect: 'Allow' }] }),
     ]);
