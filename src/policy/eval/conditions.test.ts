@@ -2,7 +2,7 @@
 // the set qualifiers on multi-valued keys, absent keys and policy variables. Each case: one condition, one request.
 import { describe, expect, it } from 'vitest';
 import { PolicyShapeError } from '../model.js';
-import { decide, doc } from './test-helpers.js';
+import { decide, doc } from '../../../test/fixtures/policy-eval.js';
 
 type Values = string | string[] | undefined;
 

@@ -1,7 +1,7 @@
 // The evaluation rules of AWS's "Policy evaluation logic" and "Cross-account policy evaluation logic", one table row
 // or case per rule, written from the documentation's descriptions and examples.
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, decide, doc, OTHER, USER } from './test-helpers.js';
+import { ACCOUNT, decide, doc, OTHER, USER } from '../../../test/fixtures/policy-eval.js';
 
 const BUCKET = 'arn:aws:s3:::amzn-s3-demo-bucket';
 const OBJECT = `${BUCKET}/report.csv`;

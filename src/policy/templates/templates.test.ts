@@ -1,7 +1,7 @@
 // Each template's intent, proved by evaluating requests against what it renders.
 import { describe, expect, it } from 'vitest';
 import { toPolicy } from '../model.js';
-import { decide } from '../eval/test-helpers.js';
+import { decide } from '../../../test/fixtures/policy-eval.js';
 import { findTemplate, renderTemplate, TEMPLATES, TemplateError } from './index.js';
 
 const ACCOUNT = '111122223333';
