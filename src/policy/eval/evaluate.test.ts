@@ -105,7 +105,9 @@ describe('guardrails: SCPs and RCPs', () => {
 
   it('applies SCPs to the root user, who otherwise may do anything', () => {
     const root = `arn:aws:iam::${ACCOUNT}:root`;
-    expect(decide({}, { action: 'ec2:RunInstances', principal: root }).decision).toBe('Allow');
+    const allowed = decide({}, { action: 'ec2:RunInstances', principal: root });
+    expect(allowed.decision).toBe('Allow');
+    expect(allowed.lines[0]).toContain('account root user');
     expect(decide({ scps: [[onlyS3]] }, { action: 'ec2:RunInstances', principal: root }).decision).toBe('ImplicitDeny');
   });
 

@@ -48,7 +48,10 @@ const decided = (d: Decided, verb: string, req: PreparedRequest): string => `${v
 
 export function explain(inputs: CompiledInputs, result: EvalResult, req: PreparedRequest): Explanation {
   if (result.decision === 'ExplicitDeny') return { lines: result.statements.map((d) => decided(d, 'Deny', req)) };
-  if (result.decision === 'Allow') return { lines: result.statements.map((d) => decided(d, `Allow (${LAYER_NAMES[d.layer]})`, req)) };
+  if (result.decision === 'Allow') {
+    if (result.statements.length === 0) return { lines: ['the account root user may do anything that no policy denies and every SCP and RCP level allows'] };
+    return { lines: result.statements.map((d) => decided(d, `Allow (${LAYER_NAMES[d.layer]})`, req)) };
+  }
   const missing = result.missing!;
   const lines = [`no Allow in the ${LAYER_NAMES[missing.layer]}: ${missing.why}`];
   for (const policy of policiesOf(inputs, missing.layer, missing.level)) {
