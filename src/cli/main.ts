@@ -8,6 +8,7 @@ import { registerChecks } from './checks.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerPolicy } from './policy.js';
 import { registerSnapshot } from './snapshot.js';
 
 export interface Io {
@@ -42,6 +43,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerApply(program, io, state);
   registerInit(program, io, state);
   registerDiff(program, io, state);
+  registerPolicy(program, io, state);
   return program;
 }
 
