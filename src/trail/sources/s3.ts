@@ -24,10 +24,12 @@ export interface S3SourceOptions {
   session: Session;
   progress: ProgressSink;
   signal?: AbortSignal;
+  /** Objects fetched at once. Default FETCH_CONCURRENCY. */
+  concurrency?: number;
 }
 
-/** Objects in flight at once: enough to hide S3's latency, few enough for a shared machine. */
-const FETCH_CONCURRENCY = 8;
+/** Objects in flight at once: enough to hide S3's latency (bench/trail-s3.ts), few enough for a shared machine. */
+export const FETCH_CONCURRENCY = 8;
 /** Day folders listed at once. */
 const LIST_CONCURRENCY = 4;
 /** Every this many objects, a progress line. */
@@ -112,7 +114,7 @@ async function* readBucket(location: S3Location, options: S3SourceOptions): Asyn
 
   let objects = 0;
   let events = 0;
-  for await (const item of mapWindowed(logKeys(), FETCH_CONCURRENCY, fetch)) {
+  for await (const item of mapWindowed(logKeys(), options.concurrency ?? FETCH_CONCURRENCY, fetch)) {
     objects++;
     if (item.kind === 'records') events += item.records.length;
     if (objects % PROGRESS_EVERY === 0) progress(`${where}: ${objects} objects, ${events} events`);
