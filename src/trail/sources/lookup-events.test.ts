@@ -6,7 +6,7 @@ import { DAY, firstDayWithAdmin, NOW, OPS_KEY } from '../../../test/aws-emulator
 import { createSession } from '../../aws/session.js';
 import { RunError } from '../../util/errors.js';
 import { lookupEventsSource, type LookupEventsOptions } from './lookup-events.js';
-import { drain } from './test-support.js';
+import { drain, recordSends, type Sent } from '../../../test/record-sources.js';
 
 const env = useEmulatedEnvironment();
 
@@ -32,12 +32,14 @@ async function lookup(list: TrailEvent[], options: Partial<LookupEventsOptions> 
   const { rateLimit, faults = [], ...rest } = options;
   const emu = await env.emulate(scenario(list, rateLimit), OPS_KEY, { faults });
   const session = createSession();
+  const sent: Sent[] = [];
+  recordSends(session, CloudTrailClient, sent);
   const progress: string[] = [];
   try {
     const result = await drain(
       lookupEventsSource({ regions: ['us-east-1'], since: new Date(NOW.getTime() - 30 * DAY), until: NOW, now: NOW, session, progress: (m) => progress.push(m), ...rest }),
     );
-    return { ...result, progress, calls: emu.calls() };
+    return { ...result, progress, sent, calls: emu.calls() };
   } finally {
     session.close();
   }
@@ -48,12 +50,17 @@ const ids = (records: Record<string, unknown>[]) => records.map((r) => String(r[
 describe('lookupEventsSource', () => {
   it('reads every page of every region, paced under the 2-a-second limit: no request is ever throttled', async () => {
     const list = [...events('us-east-1', 120), ...events('eu-west-1', 60), ...events('eu-west-1', 5, 24 * 40)];
-    const { records, problems, calls, progress, origins } = await lookup(list, { regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], rateLimit: 2 });
+    const { records, problems, calls, progress, origins, sent } = await lookup(list, { regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], rateLimit: 2 });
     expect(problems).toEqual([]);
     // Within 30 days: all but eu-west-1's five from 40 days ago.
     expect(ids(records)).toEqual(ids([...events('us-east-1', 120), ...events('eu-west-1', 60)]));
     // 3 pages of 50 in us-east-1, 2 in eu-west-1, 1 empty one in ap-southeast-2: a throttled request would be retried and counted again.
     expect(calls['cloudtrail:LookupEvents']).toBe(6);
+    // Each region's pages left at least half a second apart (timers may fire a millisecond early), all regions at once.
+    const gaps = (region: string) => sent.filter((s) => s.region === region).map((s, i, all) => (i ? s.at - all[i - 1]!.at : Infinity));
+    expect(gaps('us-east-1').filter((g) => g < 495)).toEqual([]);
+    expect(gaps('eu-west-1').filter((g) => g < 495)).toEqual([]);
+    expect(sent.filter((s) => s.input['MaxResults'] === 50)).toHaveLength(6);
     expect(origins).toContain('lookup:us-east-1#3');
     expect(progress).toContain('LookupEvents us-east-1: 120 events');
     expect(progress).toContain('LookupEvents eu-west-1: 60 events');

@@ -7,7 +7,7 @@ import { createSession, type Session } from '../../aws/session.js';
 import { InputError, RunError } from '../../util/errors.js';
 import { s3Source, type S3SourceOptions } from './s3.js';
 import { dayFolders, parseS3Uri } from './s3-layout.js';
-import { drain } from './test-support.js';
+import { drain, recordSends, type Sent } from '../../../test/record-sources.js';
 
 const env = useEmulatedEnvironment();
 const ACCOUNT = '456789012345';
@@ -36,40 +36,28 @@ type Bucket = NonNullable<Scenario['buckets']>[number];
 const scenario = (bucket: Partial<Bucket>): Scenario => ({ ...firstDayWithAdmin(), buckets: [{ name: BUCKET, ...bucket }] });
 
 /** The session, and the Prefix (and Delimiter) of every ListObjectsV2 its S3 clients send. */
-function recordingSession(): { session: Session; listed: string[] } {
+function recordingSession(): { session: Session; sent: Sent[] } {
   const session = createSession({ maxAttempts: 2 });
-  const listed: string[] = [];
-  const original = session.client.bind(session);
-  session.client = ((Client, options) => {
-    const client = original(Client, options);
-    if ((Client as unknown) === S3Client && !(client as { recorded?: boolean }).recorded) {
-      (client as { recorded?: boolean }).recorded = true;
-      (client as unknown as S3Client).middlewareStack.add(
-        (next, context) => (args) => {
-          if (context.commandName === 'ListObjectsV2Command') {
-            const input = args.input as { Prefix?: string; Delimiter?: string };
-            listed.push(`${input.Prefix ?? ''}${input.Delimiter ? ` [${input.Delimiter}]` : ''}`);
-          }
-          return next(args);
-        },
-        { step: 'initialize', name: 'recordListing' },
-      );
-    }
-    return client;
-  }) as Session['client'];
-  return { session, listed };
+  const sent: Sent[] = [];
+  recordSends(session, S3Client, sent);
+  return { session, sent };
 }
+
+const listings = (sent: Sent[]) =>
+  sent
+    .filter((s) => s.command === 'ListObjectsV2Command')
+    .map(({ input }) => `${String(input['Prefix'] ?? '')}${input['Delimiter'] ? ` [${String(input['Delimiter'])}]` : ''}`);
 
 const SINCE = new Date('2026-06-12T00:00:00Z');
 const UNTIL = new Date('2026-06-13T12:00:00Z');
 
 async function read(bucket: Partial<Bucket>, options: Partial<S3SourceOptions> = {}, faults: Fault[] = []) {
   const emu = await env.emulate(scenario(bucket), OPS_KEY, { faults });
-  const { session, listed } = recordingSession();
+  const { session, sent } = recordingSession();
   const progress: string[] = [];
   try {
     const result = await drain(s3Source({ uri: `s3://${BUCKET}`, since: SINCE, until: UNTIL, session, progress: (m) => progress.push(m), ...options }));
-    return { ...result, listed, progress, calls: emu.calls() };
+    return { ...result, listed: listings(sent), progress, calls: emu.calls() };
   } finally {
     session.close();
   }
