@@ -1,5 +1,5 @@
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useEmulatedEnvironment } from '../../../test/aws-emulator/emulated-env.js';
 import type { Fault, Scenario } from '../../../test/aws-emulator/index.js';
 import { DAY, firstDayWithAdmin, NOW, OPS_KEY } from '../../../test/aws-emulator/test-helpers.js';
@@ -28,9 +28,13 @@ const scenario = (list: TrailEvent[], lookupRateLimit?: number): Scenario => ({
   cloudTrailEvents: { events: list, ...(lookupRateLimit ? { lookupRateLimit } : {}) },
 });
 
+/** A secret key planted as the caller's: no output may show it. */
+const CANARY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYSECRET2';
+
 async function lookup(list: TrailEvent[], options: Partial<LookupEventsOptions> & { rateLimit?: number; faults?: Fault[] } = {}) {
   const { rateLimit, faults = [], ...rest } = options;
   const emu = await env.emulate(scenario(list, rateLimit), OPS_KEY, { faults });
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', CANARY);
   const session = createSession();
   const sent: Sent[] = [];
   recordSends(session, CloudTrailClient, sent);
@@ -100,6 +104,19 @@ describe('lookupEventsSource', () => {
     const everywhere = lookup(events('us-east-1', 2), { faults: [{ operation: 'cloudtrail:LookupEvents', kind: 'AccessDenied' }] });
     await expect(everywhere).rejects.toThrow(RunError);
     await expect(everywhere).rejects.toThrow(/^LookupEvents failed in every region: us-east-1: AccessDeniedException/);
+    const failure = await everywhere.catch((err: Error) => err.message);
+    expect([...problems.map((p) => p.message), String(failure)].join('\n')).not.toContain(CANARY);
+  });
+
+  it('fails with exit 3, once, when there are no credentials', async () => {
+    const emu = await env.start(scenario(events('us-east-1', 2)));
+    vi.stubEnv('AWS_ENDPOINT_URL', emu.endpoint);
+    const session = createSession();
+    const reading = drain(lookupEventsSource({ regions: ['us-east-1', 'eu-west-1'], since: new Date(NOW.getTime() - DAY), until: NOW, now: NOW, session, progress: () => {} }));
+    await expect(reading).rejects.toThrow(RunError);
+    await expect(reading).rejects.toThrow(/^no AWS credentials found/);
+    session.close();
+    expect(emu.calls()).toEqual({});
   });
 
   /** Reads with a signal; `abortWhen` gets the controller and the origins seen so far. */

@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useEmulatedEnvironment } from '../../../test/aws-emulator/emulated-env.js';
 import type { Fault, Scenario } from '../../../test/aws-emulator/index.js';
 import { firstDayWithAdmin, OPS_KEY } from '../../../test/aws-emulator/test-helpers.js';
@@ -142,6 +142,25 @@ describe('s3Source', () => {
     const missing = read({}, { uri: 's3://no-such-trail-bucket/logs' });
     await expect(missing).rejects.toThrow(InputError);
     await expect(missing).rejects.toThrow('s3://no-such-trail-bucket: no such bucket');
+  });
+
+  it('never shows the credentials: not in progress, problems or the failure', async () => {
+    const canary = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYSECRET1';
+    const emu = await env.emulate(scenario({ trailLogs: [{ events: days(['us-east-1']) }], objects: { [`AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2026/06/12/x.json.gz`]: { text: 'x', truncated: true } } }), OPS_KEY);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', canary);
+    const session = createSession({ maxAttempts: 1 });
+    const output: string[] = [];
+    try {
+      const { problems } = await drain(s3Source({ uri: `s3://${BUCKET}`, since: SINCE, until: UNTIL, session, progress: (m) => output.push(m) }));
+      output.push(...problems.map((p) => `${p.origin} ${p.message}`));
+      emu.setFaults([{ operation: 's3:ListObjectsV2', kind: 'AccessDenied' }]);
+      await drain(s3Source({ uri: `s3://${BUCKET}`, since: SINCE, until: UNTIL, session, progress: (m) => output.push(m) })).catch((err: Error) => output.push(err.message));
+    } finally {
+      session.close();
+    }
+    expect(output.some((line) => line.includes('not a complete gzip file'))).toBe(true);
+    expect(output.some((line) => line.includes('access denied'))).toBe(true);
+    expect(output.join('\n')).not.toContain(canary);
   });
 
   it('says so when the prefix holds no CloudTrail logs', async () => {

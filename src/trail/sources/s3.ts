@@ -47,6 +47,8 @@ export function s3Source(options: S3SourceOptions): RecordSource {
 async function* readBucket(location: S3Location, options: S3SourceOptions): AsyncGenerator<SourceItem> {
   const { session, progress, signal } = options;
   const where = `s3://${location.bucket}/${location.prefix}`;
+  // No credentials is a failure to run (exit 3) with the session's own message, not a bucket that cannot be read.
+  await session.getCredentialsOrFail();
   const s3 = session.client(S3Client, { region: await bucketRegion(session, location.bucket, signal) });
 
   /** Every page of one listing: the keys and the common prefixes. */
