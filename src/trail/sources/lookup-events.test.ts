@@ -72,10 +72,10 @@ describe('lookupEventsSource', () => {
   });
 
   it('still gets every event when it goes faster than the limit, through throttles and the retries they cost', async () => {
-    const { records, calls } = await lookup(events('us-east-1', 200), { rateLimit: 2, requestsPerSecond: 100 });
-    expect(records).toHaveLength(200);
-    // Four pages; going at 100 a second against a limit of 2, some were refused and sent again.
-    expect(calls['cloudtrail:LookupEvents']).toBeGreaterThan(4);
+    const { records, calls } = await lookup(events('us-east-1', 400), { rateLimit: 2, requestsPerSecond: 100 });
+    expect(records).toHaveLength(400);
+    // Eight pages; going at 100 a second against a limit of 2, some were refused and sent again.
+    expect(calls['cloudtrail:LookupEvents']).toBeGreaterThan(8);
   });
 
   it("parses each event's CloudTrailEvent; one that is not JSON is a problem and the page goes on", async () => {
