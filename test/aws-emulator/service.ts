@@ -104,7 +104,8 @@ export interface RestXmlService extends ServiceBase {
   readonly xmlns?: string;
   /** S3 answers `<Error>` at the top; S3 Control wraps it in `<ErrorResponse>`. */
   readonly errorWrapper: 'Error' | 'ErrorResponse';
-  readonly routes: readonly RestRoute<XmlBody | string>[];
+  /** A Buffer body is sent as it is (S3 GetObject). */
+  readonly routes: readonly RestRoute<XmlBody | string | Buffer>[];
 }
 
 export type ServiceModule = QueryService | JsonService | RestJsonService | RestXmlService;

@@ -7,6 +7,7 @@ import { ScenarioError, type ParsedScenario, type PolicyDocumentInput, type Scen
 import type { RegionFacts } from './scenario-regional.js';
 import { buildCostWorld, buildRegions, type CostWorld, type RegionState } from './world-cost.js';
 import { buildLoggingWorld, type LoggingWorld } from './world-logging.js';
+import { buildTrailWorld, type TrailWorld } from './world-trail.js';
 
 export interface AccessKey {
   readonly id: string;
@@ -143,6 +144,8 @@ export interface World {
   callers: Map<string, Caller>;
   /** CloudTrail trails, S3 buckets, the organization (world-logging.ts). */
   readonly logging: LoggingWorld;
+  /** CloudTrail events for LookupEvents (world-trail.ts). */
+  readonly trail: TrailWorld;
   /** Every region of the partition with its opt-in state (world-cost.ts). */
   readonly regions: readonly RegionState[];
   /** Budgets, anomaly detection, CUR and data exports (world-cost.ts). */
@@ -321,7 +324,7 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
       seen.add(n);
     }
   }
-  const logging = buildLoggingWorld(scenario, problems);
+  const logging = buildLoggingWorld(scenario, problems, now);
   const regions = buildRegions(scenario, problems);
   const cost = buildCostWorld(scenario, now, problems);
   if (problems.length) throw new ScenarioError(`scenario references are inconsistent:\n- ${problems.join('\n- ')}`);
@@ -349,6 +352,7 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
     s3PublicAccessBlock: scenario.s3PublicAccessBlock,
     callers: new Map(),
     logging,
+    trail: buildTrailWorld(scenario.cloudTrailEvents.events, scenario.cloudTrailEvents.lookupRateLimit, now),
     regions,
     cost,
     // A copy: the write operations change it, and a scenario's defaults may be shared between emulators.
