@@ -1,6 +1,7 @@
 // The file-tree source: every file under a directory that git would not ignore, read a few at a time so memory
 // stays flat however large the tree. `.gitignore` files at every level and `.git/info/exclude` apply as git applies
 // them (the deepest matching rule wins); `.git/` itself is never entered.
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -60,7 +61,7 @@ async function* walk(root: string): AsyncGenerator<Entry> {
   const stack: { abs: string; rel: string; levels: Level[] }[] = [{ abs: root, rel: '', levels: base }];
   while (stack.length > 0) {
     const { abs, rel, levels: inherited } = stack.pop()!;
-    let names: import('node:fs').Dirent[];
+    let names: Dirent[];
     try {
       names = await readdir(abs, { withFileTypes: true });
     } catch (err) {
@@ -131,6 +132,6 @@ function describe(err: unknown): string {
   return `cannot read: ${(e.code && why[e.code]) ?? e.code ?? e.message}`;
 }
 
-function kindOf(d: import('node:fs').Dirent): string {
+function kindOf(d: Dirent): string {
   return d.isFIFO() ? 'fifo' : d.isSocket() ? 'socket' : d.isCharacterDevice() || d.isBlockDevice() ? 'device' : 'special';
 }

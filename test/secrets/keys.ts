@@ -1,5 +1,5 @@
 // Made-up credentials in the real formats, for planting in test trees: deterministic, never live anywhere.
-import { KEY_ID_PREFIXES } from '../../src/secrets/key-id.js';
+import type { KEY_ID_PREFIXES } from '../../src/secrets/key-id.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+';
