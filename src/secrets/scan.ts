@@ -39,6 +39,10 @@ export async function scan(sources: Source[], opts: ScanOptions = {}): Promise<S
           for (const f of found) keep(f, lines[f.location.line - 1]);
           break;
         }
+        case 'clean':
+          files++;
+          bytes += item.bytes;
+          break;
         case 'finding':
           keep(item.finding);
           break;

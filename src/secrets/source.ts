@@ -4,6 +4,8 @@ import type { SecretFinding } from './types.js';
 
 export type SourceItem =
   | { readonly kind: 'text'; readonly path: string; readonly text: string; readonly bytes: number }
+  /** Read and found by a byte-level prefilter to hold nothing: counted as scanned, never decoded. */
+  | { readonly kind: 'clean'; readonly path: string; readonly bytes: number }
   | { readonly kind: 'finding'; readonly finding: SecretFinding }
   | { readonly kind: 'problem'; readonly path: string; readonly message: string }
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: SkipReason };

@@ -20,7 +20,7 @@ async function collect(opts = { maxFileSize: 1024, includeBinary: false }): Prom
 }
 
 const summary = (items: SourceItem[]) =>
-  items.map((i) => (i.kind === 'text' ? `text ${i.path}` : i.kind === 'skipped' ? `skipped ${i.path} ${i.reason}` : i.kind === 'problem' ? `problem ${i.path}: ${i.message}` : 'finding')).sort();
+  items.map((i) => (i.kind === 'text' || i.kind === 'clean' ? `read ${i.path}` : i.kind === 'skipped' ? `skipped ${i.path} ${i.reason}` : i.kind === 'problem' ? `problem ${i.path}: ${i.message}` : 'finding')).sort();
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'rampart-walk-'));
@@ -51,20 +51,27 @@ describe('treeSource', () => {
         'problem pipe: not a regular file (fifo), not read',
         'skipped big.txt too-large',
         'skipped bin/image.png binary',
-        'text .gitignore',
-        'text a.txt',
-        'text keep.log',
-        'text link-to-a',
-        'text other/secret.yml',
-        'text sub/.gitignore',
+        'read .gitignore',
+        'read a.txt',
+        'read keep.log',
+        'read link-to-a',
+        'read other/secret.yml',
+        'read sub/.gitignore',
       ].sort(),
     );
   });
 
+  it('decodes only files that may hold a finding', async () => {
+    await put('maybe.env', 'AWS_SECRET_ACCESS_KEY=');
+    const items = await collect();
+    expect(items.find((i) => i.path === 'maybe.env')).toMatchObject({ kind: 'text', text: 'AWS_SECRET_ACCESS_KEY=' });
+    expect(items.find((i) => i.path === 'a.txt')).toEqual({ kind: 'clean', path: 'a.txt', bytes: 1 });
+  });
+
   it('reads binary and large files when asked', async () => {
     const items = summary(await collect({ maxFileSize: 0, includeBinary: true }));
-    expect(items).toContain('text big.txt');
-    expect(items).toContain('text bin/image.png');
+    expect(items).toContain('read big.txt');
+    expect(items).toContain('read bin/image.png');
   });
 
   it.skipIf(process.getuid?.() === 0)('reports a file it may not read and goes on', async () => {
@@ -73,7 +80,7 @@ describe('treeSource', () => {
     try {
       const items = summary(await collect());
       expect(items).toContain('problem locked.txt: cannot read: permission denied');
-      expect(items).toContain('text a.txt');
+      expect(items).toContain('read a.txt');
     } finally {
       await chmod(join(root, 'locked.txt'), 0o644);
     }
