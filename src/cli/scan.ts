@@ -9,7 +9,6 @@ import { renderScanSarif } from '../secrets/render/sarif.js';
 import { renderScanText } from '../secrets/render/text.js';
 import { scan } from '../secrets/scan.js';
 import type { Source } from '../secrets/source.js';
-import { verifyPairs } from '../secrets/verify.js';
 import { fileSource, streamSource, treeSource, type ReadOptions } from '../secrets/walk.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
@@ -54,7 +53,8 @@ export function registerScan(program: Command, io: Io, state: CommandState): voi
         state.exitCode = 0;
         return;
       }
-      if (opts.verify) report = { ...report, verifications: await verifyPairs(report.findings, io.env) };
+      // Loaded only when asked: the STS client is the one heavy import of the command.
+      if (opts.verify) report = { ...report, verifications: await (await import('../secrets/verify.js')).verifyPairs(report.findings, io.env) };
       const rendered = opts.format === 'json' ? renderScanJson(report) : opts.format === 'sarif' ? renderScanSarif(report) : renderScanText(report);
       if (opts.output) await writeFileAtomic(opts.output, rendered, { mode: 0o644, backup: false });
       else io.stdout.write(rendered);

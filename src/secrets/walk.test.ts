@@ -64,8 +64,8 @@ describe('treeSource', () => {
   it('decodes only files that may hold a finding', async () => {
     await put('maybe.env', 'AWS_SECRET_ACCESS_KEY=');
     const items = await collect();
-    expect(items.find((i) => i.path === 'maybe.env')).toMatchObject({ kind: 'text', text: 'AWS_SECRET_ACCESS_KEY=' });
-    expect(items.find((i) => i.path === 'a.txt')).toEqual({ kind: 'clean', path: 'a.txt', bytes: 1 });
+    expect(items.find((i) => 'path' in i && i.path === 'maybe.env')).toMatchObject({ kind: 'text', text: 'AWS_SECRET_ACCESS_KEY=' });
+    expect(items.find((i) => 'path' in i && i.path === 'a.txt')).toEqual({ kind: 'clean', path: 'a.txt', bytes: 1 });
   });
 
   it('reads binary and large files when asked', async () => {
