@@ -125,14 +125,16 @@ function withBareSecrets(hits: Hit[], text: string): Hit[] {
   const extra: Hit[] = [];
   for (const id of ids) {
     const [start, end] = lineWindow(text, id.offset, PAIR_LINES);
-    BARE_SECRET.lastIndex = start;
-    for (let m = BARE_SECRET.exec(text); m && m.index < end; m = BARE_SECRET.exec(text)) {
-      const before = text[m.index - 1] ?? ' ';
-      const after = text[m.index + 40] ?? ' ';
-      if (B64.test(before) || B64.test(after) || known.has(m.index)) continue;
+    // On the window alone: a search from `start` over the whole text would run to its end when nothing is near.
+    const window = text.slice(start, end);
+    for (const m of window.matchAll(BARE_SECRET)) {
+      const at = start + m.index;
+      const before = text[at - 1] ?? ' ';
+      const after = text[at + 40] ?? ' ';
+      if (B64.test(before) || B64.test(after) || known.has(at)) continue;
       if (/EXAMPLE/i.test(m[0]) || !isSecretLike(m[0])) continue;
-      known.add(m.index);
-      extra.push({ rule: 'aws-secret-access-key', secret: m[0], offset: m.index });
+      known.add(at);
+      extra.push({ rule: 'aws-secret-access-key', secret: m[0], offset: at });
     }
   }
   return extra.length === 0 ? hits : [...hits, ...extra].sort((a, b) => a.offset - b.offset);

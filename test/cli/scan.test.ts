@@ -69,6 +69,18 @@ describe('rampart scan', () => {
     expect(run.stdout).toMatch(/^no AWS credentials found; 1 file scanned/);
   });
 
+  it('skips binary and large files unless asked, and says so', async () => {
+    const mixed = join(dir, 'mixed');
+    await mkdir(mixed, { recursive: true });
+    await writeFile(join(mixed, 'blob.bin'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(`${LIVE_ID}\n`)]));
+    await writeFile(join(mixed, 'big.txt'), `${'x'.repeat(2000)}\n${DEAD_ID}\n`);
+    const skipped = await scan([mixed, '--max-file-size', '1K']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toBe('no AWS credentials found; 0 files scanned (0 B); 1 binary skipped (--include-binary); 1 over the size limit skipped (--max-file-size)\n');
+    const all = await scan([mixed, '--max-file-size', '0', '--include-binary', '--format', 'json']);
+    expect(JSON.parse(all.stdout).findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['big.txt', 'blob.bin']);
+  });
+
   it('json: findings with masks and fingerprints, no secret field', async () => {
     const run = await scan([tree, '--format', 'json']);
     const out = JSON.parse(run.stdout) as { findings: Record<string, unknown>[]; summary: { findings: number } };
