@@ -12,6 +12,7 @@ import { useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
 import { firstDayWithAdmin } from '../aws-emulator/test-helpers.js';
 import { bedrockLongTerm, keyId, prng, secretKey, sessionToken } from '../secrets/keys.js';
 import { runCli, type Run } from './io.js';
+import { cleanAwsEnv, runBin } from './run-bin.js';
 
 const LIVE_ID = keyId('AKIAY', prng(101)); // Y: a post-2019 id, the account decodes
 const LIVE_SECRET = secretKey(prng(102));
@@ -149,6 +150,15 @@ describe('rampart scan', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
+  });
+
+  it('the installed command: exit 1 on a finding, 0 on a clean file, from bin/rampart.js', async () => {
+    const env = cleanAwsEnv();
+    const found = await runBin(['scan', '.env'], env, tree);
+    outputs.push(found.stdout, found.stderr);
+    expect(found.code).toBe(1);
+    expect(found.stdout).toMatch(/^\.env:1:19  AWS access key id/);
+    expect((await runBin(['scan', 'clean.txt'], env, dir)).code).toBe(0);
   });
 
   it('reads standard input with `-`', async () => {
