@@ -157,7 +157,7 @@ describe('rampart scan', () => {
     const found = await runBin(['scan', '.env'], env, tree);
     outputs.push(found.stdout, found.stderr);
     expect(found.code).toBe(1);
-    expect(found.stdout).toMatch(/^\.env:1:19  AWS access key id/);
+    expect(found.stdout).toMatch(/^\.env:1:19 {2}AWS access key id/);
     expect((await runBin(['scan', 'clean.txt'], env, dir)).code).toBe(0);
   });
 
