@@ -1,8 +1,8 @@
 // The file-tree source: every file under a directory that git would not ignore, read one at a time so memory stays
 // flat however large the tree. Reads are synchronous on purpose: for files in the page cache (the usual case) a sync
 // open/fstat/read/close costs a fraction of the same calls through libuv's thread pool, and the scan has nothing else
-// to do meanwhile (bench/scan-tree.ts measured it). `.gitignore` files at every level and `.git/info/exclude` apply as git applies
-// them (the deepest matching rule wins); `.git/` itself is never entered.
+// to do meanwhile (bench/scan-tree.ts measured it). `.gitignore` files at every level and `.git/info/exclude` apply as
+// git applies them (the deepest matching rule wins); `.git/` itself is never entered.
 import type { Dirent } from 'node:fs';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,7 +68,7 @@ function* walk(root: string): Generator<Entry> {
       const text = readText(join(abs, '.gitignore')) ?? '';
       levels = [...inherited, { dir: rel, rules: ignore().add(text) }];
     }
-    names.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: typeof stack = [];
     for (const d of names) {
       const childRel = rel + d.name;
@@ -87,6 +87,7 @@ function* walk(root: string): Generator<Entry> {
         else if (target.isFile()) yield { abs: childAbs, path: childRel };
       } else yield { path: childRel, problem: `not a regular file (${kindOf(d)}), not read` };
     }
+    // Reversed, so the stack pops them in name order: the walk is in path order, as people read a tree.
     stack.push(...subdirs.reverse());
   }
 }
