@@ -9,6 +9,7 @@ import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerPolicy } from './policy.js';
+import { registerScan } from './scan.js';
 import { registerSnapshot } from './snapshot.js';
 
 export interface Io {
@@ -44,6 +45,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerInit(program, io, state);
   registerDiff(program, io, state);
   registerPolicy(program, io, state);
+  registerScan(program, io, state);
   return program;
 }
 
