@@ -8,15 +8,18 @@ import { renderScanJson } from '../secrets/render/json.js';
 import { renderScanSarif } from '../secrets/render/sarif.js';
 import { renderScanText } from '../secrets/render/text.js';
 import { scan } from '../secrets/scan.js';
-import type { Source } from '../secrets/source.js';
 import { fileSource, streamSource, treeSource, type ReadOptions } from '../secrets/walk.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
 import { assertWritable } from '../util/writable.js';
 import type { CommandState, Io } from './main.js';
+import { detectSecrets } from '../secrets/detect.js';
+import { emptyStats } from '../secrets/git/scan-stats.js';
+import type { Source } from '../secrets/source.js';
+import { addGitOptions, describeStats, gitSources, runInstallHook, wantsGit, type GitScanOptions } from './scan-git.js';
 import { oneOf } from './options.js';
 
-export interface ScanOptions {
+export interface ScanOptions extends GitScanOptions {
   format: 'text' | 'json' | 'sarif';
   output?: string;
   baseline?: string;
@@ -29,7 +32,7 @@ export interface ScanOptions {
 const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export function registerScan(program: Command, io: Io, state: CommandState): void {
-  program
+  const cmd = program
     .command('scan')
     .description('find AWS credentials (access keys, secrets, session tokens, Bedrock API keys) in files')
     .argument('[paths...]', 'files and directories to scan (`-` for standard input)', ['.'])
@@ -39,27 +42,35 @@ export function registerScan(program: Command, io: Io, state: CommandState): voi
     .option('--write-baseline <file>', 'write every current finding to this baseline file and exit 0')
     .option('--max-file-size <size>', 'skip files larger than this (bytes, or with K/M/G; 0 = no limit)', fileSize, DEFAULT_MAX_FILE_SIZE)
     .option('--include-binary', 'scan binary files too (skipped by default)')
-    .option('--verify', 'ask AWS STS GetCallerIdentity whether each found key pair is live (sends the pair to AWS)')
-    .action(async (paths: string[], opts: ScanOptions) => {
-      if (opts.output) await assertWritable(opts.output);
-      if (opts.writeBaseline) await assertWritable(opts.writeBaseline);
-      const baseline = opts.baseline && !opts.writeBaseline ? await loadBaseline(opts.baseline) : undefined;
-      const sources = await pathSources(paths, { maxFileSize: opts.maxFileSize, includeBinary: opts.includeBinary === true }, io);
-      let report = await scan(sources, baseline ? { baseline } : {});
-      for (const p of report.problems) io.stderr.write(`rampart: warning: ${p.path}: ${p.message}\n`);
-      if (opts.writeBaseline) {
-        const n = await writeBaseline(opts.writeBaseline, report.findings);
-        io.stdout.write(`wrote ${opts.writeBaseline}: ${n} finding${n === 1 ? '' : 's'} accepted\n`);
-        state.exitCode = 0;
-        return;
-      }
-      // Loaded only when asked: the STS client is the one heavy import of the command.
-      if (opts.verify) report = { ...report, verifications: await (await import('../secrets/verify.js')).verifyPairs(report.findings, io.env) };
-      const rendered = opts.format === 'json' ? renderScanJson(report) : opts.format === 'sarif' ? renderScanSarif(report) : renderScanText(report);
-      if (opts.output) await writeFileAtomic(opts.output, rendered, { mode: 0o644, backup: false });
-      else io.stdout.write(rendered);
-      state.exitCode = report.findings.length > 0 ? 1 : 0;
-    });
+    .option('--verify', 'ask AWS STS GetCallerIdentity whether each found key pair is live (sends the pair to AWS)');
+  addGitOptions(cmd).action(async (paths: string[], opts: ScanOptions) => {
+    if (opts.installHook) {
+      await runInstallHook(resolve(paths[0] ?? '.'), opts, io);
+      return;
+    }
+    if (opts.output) await assertWritable(opts.output);
+    if (opts.writeBaseline) await assertWritable(opts.writeBaseline);
+    const baseline = opts.baseline && !opts.writeBaseline ? await loadBaseline(opts.baseline) : undefined;
+    const stats = emptyStats();
+    const sources = wantsGit(opts)
+      ? [gitFindings(paths, opts, stats)]
+      : await pathSources(paths, { maxFileSize: opts.maxFileSize, includeBinary: opts.includeBinary === true }, io);
+    let report = await scan(sources, baseline ? { baseline } : {});
+    if (wantsGit(opts) && opts.format === 'text' && !opts.staged) for (const line of describeStats(stats, opts.maxFileSize || Infinity)) io.stderr.write(`rampart: ${line}\n`);
+    for (const p of report.problems) io.stderr.write(`rampart: warning: ${p.path}: ${p.message}\n`);
+    if (opts.writeBaseline) {
+      const n = await writeBaseline(opts.writeBaseline, report.findings);
+      io.stdout.write(`wrote ${opts.writeBaseline}: ${n} finding${n === 1 ? '' : 's'} accepted\n`);
+      state.exitCode = 0;
+      return;
+    }
+    // Loaded only when asked: the STS client is the one heavy import of the command.
+    if (opts.verify) report = { ...report, verifications: await (await import('../secrets/verify.js')).verifyPairs(report.findings, io.env) };
+    const rendered = opts.format === 'json' ? renderScanJson(report) : opts.format === 'sarif' ? renderScanSarif(report) : renderScanText(report);
+    if (opts.output) await writeFileAtomic(opts.output, rendered, { mode: 0o644, backup: false });
+    else io.stdout.write(rendered);
+    state.exitCode = report.findings.length > 0 ? 1 : 0;
+  });
 }
 
 /**
@@ -83,6 +94,15 @@ async function pathSources(paths: string[], read: ReadOptions, io: Io): Promise<
     else sources.push(fileSource(abs, shown, read));
   }
   return sources;
+}
+
+/** --history / --staged over the repository of the one path given; the git side reports findings with their commits. */
+function gitFindings(paths: string[], opts: ScanOptions, stats: ReturnType<typeof emptyStats>): Source {
+  if (paths.length > 1 || paths[0] === '-') throw new InputError('--history and --staged take one path: a directory inside the repository');
+  const findings = gitSources({ history: opts.history, staged: opts.staged, cwd: resolve(paths[0] ?? '.'), detect: detectSecrets, stats, maxBytes: opts.maxFileSize || Infinity });
+  return (async function* () {
+    for await (const finding of findings) yield { kind: 'finding' as const, finding };
+  })();
 }
 
 /** `5242880`, `500K`, `5M`, `5MB`, `1G`; 0 = no limit. */
