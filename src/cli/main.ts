@@ -5,6 +5,7 @@ import { exitCodeOf, InputError } from '../util/errors.js';
 import { registerApply } from './apply.js';
 import { registerAudit } from './audit.js';
 import { registerChecks } from './checks.js';
+import { registerCreds } from './creds.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerSnapshot } from './snapshot.js';
@@ -40,6 +41,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerPlan(program, io, state);
   registerApply(program, io, state);
   registerInit(program, io, state);
+  registerCreds(program, io, state);
   return program;
 }
 
