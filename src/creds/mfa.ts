@@ -13,8 +13,8 @@ import { readCachedSession, writeCachedSession } from './session-cache.js';
 /** A session is used again only if it has at least this long to live. */
 export const REUSE_MARGIN_MS = 5 * 60_000;
 export const EXPIRES_KEY = 'x_security_token_expires';
-/** What `--install-process` writes; a profile whose credential_process contains it is rampart's. */
-export const PROCESS_COMMAND = 'rampart creds process --profile';
+/** A profile whose credential_process runs `... creds process --profile P` is rampart's (`--install-process`). */
+const PROCESS_COMMAND = /\bcreds process --profile\b/;
 
 export interface MfaRequest {
   readonly profile: string;
@@ -45,7 +45,7 @@ export function checkCode(code: string): string {
 /** Whether `target` is a credential_process profile installed by `--install-process`. */
 function isProcessProfile(files: AwsFiles, target: string): boolean {
   const p = files.profiles.get(target);
-  return p !== undefined && (setting(p, 'credential_process') ?? '').includes(PROCESS_COMMAND);
+  return p !== undefined && PROCESS_COMMAND.test(setting(p, 'credential_process') ?? '');
 }
 
 /** Calls STS for a new session; the code comes from the request or the person. */
