@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../aws-emulator/index.js';
 import { ACCOUNT, CODE, credsScenario, DEV_MFA, devCredentials, expectNoSecrets, makeHome, PROD_ROLE, type Home } from '../creds/fixture.js';
@@ -27,7 +27,7 @@ async function run(home: Home, args: string[]) {
   return r;
 }
 
-const whoAmI = async (credentials: Parameters<typeof STSClient>[0] extends infer C ? (C extends { credentials?: infer K } ? K : never) : never) =>
+const whoAmI = async (credentials: STSClientConfig['credentials']) =>
   (await new STSClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}))).Arn;
 
 describe('creds mfa', () => {
