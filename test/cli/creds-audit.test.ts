@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../aws-emulator/index.js';
-import { credsScenario, DEV_KEY, DEV_MFA, DEV_SECRET, devCredentials, expectNoSecrets, makeHome, OPS_KEY1, OPS_SECRET1, ROOT_KEY, ROOT_SECRET, type Home } from '../creds/fixture.js';
+import { credsScenario, DEV_KEY, DEV_MFA, DEV_SECRET, devCredentials, makeHome, OPS_KEY1, OPS_SECRET1, ROOT_KEY, ROOT_SECRET, type Home } from '../creds/fixture.js';
+import { expectNoSecrets } from '../creds/no-secrets.js';
 import { runCli } from './io.js';
 
 interface Finding {

@@ -6,7 +6,8 @@ import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../aws-emulator/index.js';
-import { ACCOUNT, CODE, credsScenario, DEV_MFA, devCredentials, expectNoSecrets, makeHome, PROD_ROLE, type Home } from '../creds/fixture.js';
+import { ACCOUNT, CODE, credsScenario, DEV_MFA, devCredentials, makeHome, PROD_ROLE, type Home } from '../creds/fixture.js';
+import { expectNoSecrets } from '../creds/no-secrets.js';
 import { runCli } from './io.js';
 
 const BIN = join(import.meta.dirname, '../../bin/rampart.js');

@@ -10,7 +10,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type Fault, type Scenario } from '../aws-emulator/index.js';
-import { ACCOUNT, credsScenario, DEV_KEY, devCredentials, expectNoSecrets, makeHome, OPS_KEY1, OPS_SECRET1, type Home } from '../creds/fixture.js';
+import { ACCOUNT, credsScenario, DEV_KEY, devCredentials, makeHome, OPS_KEY1, OPS_SECRET1, type Home } from '../creds/fixture.js';
+import { expectNoSecrets } from '../creds/no-secrets.js';
 import { runCli } from './io.js';
 
 const BIN = join(import.meta.dirname, '../../bin/rampart.js');

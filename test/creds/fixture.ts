@@ -3,7 +3,6 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import type { Scenario } from '../aws-emulator/index.js';
 
 export const ACCOUNT = '123456789012';
@@ -96,9 +95,3 @@ region = us-east-1
 aws_access_key_id = ${DEV_KEY}
 aws_secret_access_key = ${DEV_SECRET}
 `;
-
-/** Every secret planted, plus every secret and session token now in the files: none may be in `texts`. */
-export function expectNoSecrets(home: Home | undefined, ...texts: string[]): void {
-  const now = home ? [...`${home.read()}\n${home.read('config')}`.matchAll(/^\s*(?:aws_secret_access_key|aws_session_token)\s*=\s*(\S+)/gm)].map((m) => m[1]!) : [];
-  for (const secret of [...CANARIES, ...now]) for (const text of texts) expect(text).not.toContain(secret);
-}
