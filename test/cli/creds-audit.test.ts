@@ -141,6 +141,12 @@ describe('creds audit offline', () => {
     }
   });
 
+  it('a malformed config file is named too, with its line', async () => {
+    const home = makeHome({ credentials: devCredentials, config: '[profile dev]\nregion = us-east-1\n[profile broken\n' });
+    const run = await runCli(['creds', 'audit'], home.env());
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: `rampart: ${home.config}:3: malformed section header: expected [name]\n` });
+  });
+
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE', async () => {
     const home = makeHome({});
     const other = join(home.dir, 'elsewhere');

@@ -2,7 +2,7 @@
 // steps, two rotations at once. Whatever happens, the profile ends with a working key and no second active key
 // is left behind without a word.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
@@ -215,6 +215,43 @@ function killWhen(env: NodeJS.ProcessEnv, when: (stdout: string) => boolean): Pr
     });
   });
 }
+
+describe('creds rotate in two processes at once', () => {
+  const runBin = (home: Home, args: string[] = []) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'creds', 'rotate', '--profile', 'dev', ...FAST, ...args], { env: home.env(), stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
+    });
+
+  it('started together, both rotate one after the other and the profile ends on one working key', { timeout: 120_000 }, async () => {
+    const { emu, home } = await setup({}, [], 400);
+    expect((await Promise.all([runBin(home), runBin(home)])).map((r) => r.code)).toEqual([0, 0]);
+    // Interleaved, the second would have seen two keys and refused: IAM made exactly two keys, one after the other.
+    expect(emu.calls()['iam:CreateAccessKey']).toBe(2);
+    await expectSettled(emu, home);
+  });
+
+  it('a lock held by another live process is refused after --lock-wait; one left by a dead process is taken over', { timeout: 120_000 }, async () => {
+    const live = await setup();
+    const dead = await setup();
+    const lockOf = (home: Home) => join(home.aws, 'rampart', 'credentials.lock');
+    for (const { home } of [live, dead]) mkdirSync(join(home.aws, 'rampart'), { recursive: true, mode: 0o700 });
+    // This test's own process is alive and is not the child.
+    writeFileSync(lockOf(live.home), `${process.pid}\n`);
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeFileSync(lockOf(dead.home), `${gone.pid}\n`);
+    const [refused, tookOver] = await Promise.all([runBin(live.home, ['--lock-wait', '1s']), runBin(dead.home)]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toBe(`rampart: another rampart (pid ${process.pid}) is changing ${live.home.credentials}; try again when it has finished (lock: ${lockOf(live.home)})\n`);
+    expect(live.emu.calls()).toEqual({});
+    expect(tookOver.code).toBe(0);
+    await expectSettled(dead.emu, dead.home);
+    expect(existsSync(lockOf(dead.home))).toBe(false);
+  });
+});
 
 describe('creds rotate killed between steps', () => {
   const KILL_POINTS: [string, (emu: Emulator) => (out: string) => boolean][] = [
