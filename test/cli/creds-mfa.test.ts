@@ -4,7 +4,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough, Writable } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { startEmulator, type Emulator } from '../aws-emulator/index.js';
 import { ACCOUNT, CODE, credsScenario, DEV_MFA, devCredentials, makeHome, PROD_ROLE, type Home } from '../creds/fixture.js';
 import { expectNoSecrets } from '../creds/no-secrets.js';
@@ -88,6 +90,29 @@ describe('creds mfa', () => {
     const arn = await whoAmI(fromIni({ profile: 'prod-mfa', filepath: home.credentials, configFilepath: home.config, ignoreCache: true }));
     expect(arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/ProdAdmin/me`);
     expect(emu.calls()['sts:AssumeRole']).toBe(1);
+  });
+});
+
+describe('creds mfa on a terminal', () => {
+  it('asks for the code without echoing it, then writes the session', async () => {
+    // A code that cannot be mistaken for part of the account id in the device's ARN.
+    emu = await startEmulator({ scenario: credsScenario({ sts: { mfaCode: '975318' } }), now: new Date() });
+    const home = devHome();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
+    let err = '';
+    let out = '';
+    const pending = main(['node', 'rampart', 'creds', 'mfa', '--profile', 'dev'], {
+      stdin,
+      stdout: new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }),
+      stderr: new Writable({ write: (c: Buffer, _e, cb) => ((err += c.toString()), cb()) }),
+      env: home.env(),
+    });
+    await vi.waitFor(() => expect(err).toContain(`MFA code for ${DEV_MFA}`), { timeout: 20_000 });
+    stdin.write('975318\r');
+    expect(await pending).toBe(0);
+    expect(err).not.toContain('975318');
+    expect(out).toMatch(/^new MFA session in profile "dev-mfa"/);
+    expectNoSecrets(home, out, err);
   });
 });
 

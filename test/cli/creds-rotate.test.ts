@@ -8,7 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough, Writable } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { startEmulator, type Emulator, type Fault, type Scenario } from '../aws-emulator/index.js';
 import { ACCOUNT, credsScenario, DEV_KEY, devCredentials, makeHome, OPS_KEY1, OPS_SECRET1, type Home } from '../creds/fixture.js';
 import { expectNoSecrets } from '../creds/no-secrets.js';
@@ -166,6 +168,20 @@ describe('creds rotate', () => {
     const noKey = await runCli(['creds', 'rotate', '--profile', 'default', ...FAST], home.env());
     expect(noKey).toMatchObject({ code: 2 });
     expect(noKey.stderr).toContain('has no access key of its own');
+  });
+
+  it('on a terminal, asks first: no changes nothing (exit 1)', async () => {
+    const { emu, home } = await setup();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
+    let err = '';
+    const sink = (add: (s: string) => void) => new Writable({ write: (c: Buffer, _e, cb) => (add(c.toString()), cb()) });
+    const pending = main(['node', 'rampart', 'creds', 'rotate', '--profile', 'dev'], { stdin, stdout: sink(() => undefined), stderr: sink((x) => (err += x)), env: home.env() });
+    await vi.waitFor(() => expect(err).toContain('Rotate the access key of "dev"?'), { timeout: 20_000 });
+    stdin.write('n\r');
+    expect(await pending).toBe(1);
+    expect(err).toContain('rampart: rotation cancelled; nothing was changed');
+    expect(home.read()).toBe(devCredentials);
+    expect(emu.calls()).toEqual({});
   });
 
   it('--all-older-than rotates only profiles whose key is that old', async () => {
