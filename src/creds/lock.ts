@@ -34,16 +34,42 @@ async function tryTake(path: string): Promise<boolean> {
   }
 }
 
+const holderOf = async (path: string): Promise<number | undefined> => {
+  const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+  return Number.isInteger(pid) ? pid : undefined;
+};
+
+/**
+ * Removes a lock left by a dead process. Two waiting processes may both find it stale: the removal happens under a
+ * second, short-lived lock and only if the same dead pid still holds it, so neither removes the other's new lock.
+ */
+async function breakStale(path: string, dead: number | undefined): Promise<void> {
+  const guard = `${path}.takeover`;
+  if (!(await tryTake(guard))) {
+    const guardian = await holderOf(guard);
+    // A process killed inside this window left the guard: it is as stale as the lock.
+    if (guardian === undefined || !alive(guardian)) await rm(guard, { force: true });
+    return;
+  }
+  try {
+    if ((await holderOf(path)) === dead) await rm(path, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
 /** Takes the lock at `path`, waiting up to `waitMs` for a live holder; `what` names the file it protects. */
 export async function acquireLock(path: string, what: string, waitMs: number): Promise<Lock> {
   await ensurePrivateDir(dirname(path));
   const deadline = Date.now() + waitMs;
   for (;;) {
     if (await tryTake(path)) return { release: () => rm(path, { force: true }) };
-    const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-    if (!Number.isInteger(holder) || !alive(holder)) {
-      // Left by a process that is gone: it cannot be changing anything any more.
-      await rm(path, { force: true });
+    const holder = await holderOf(path);
+    if (holder === undefined || !alive(holder)) {
+      // Left by a process that is gone (or being written this instant: then the pid appears on the next look).
+      if (holder !== undefined) await breakStale(path, holder);
+      else if (Date.now() >= deadline) throw new RunError(`the lock ${path} names no process; remove it if no rampart is running`);
+      else await sleep(20);
       continue;
     }
     if (Date.now() >= deadline) {
