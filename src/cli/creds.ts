@@ -1,7 +1,7 @@
 // `rampart creds audit | mfa | process | rotate`: the local ~/.aws files. Parses, calls src/creds, renders.
 import type { Readable, Writable } from 'node:stream';
 import { confirm, isCancel, password } from '@clack/prompts';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { resolveRegion } from '../aws/region.js';
 import { SEVERITIES } from '../checks/types.js';
 import { auditCreds, type CredsAuditReport } from '../creds/audit.js';
@@ -14,6 +14,10 @@ import { InputError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandState, Io } from './main.js';
 import { failOn, oneOf, positiveInt, type FailOn } from './options.js';
+
+/** A duration option in seconds, its default shown as written (`90d`, not 7776000). */
+const duration = (flags: string, description: string, seconds: number, shown: string) =>
+  new Option(flags, description).argParser(parseDuration(flags.split(' ')[0]!)).default(seconds, shown);
 
 const aws = (io: Io, region: string | undefined, profile: string | undefined) => credsAws(io.env, resolveRegion(region, profile, io.env));
 const interactive = (io: Io) => io.stdin?.isTTY === true;
@@ -43,8 +47,8 @@ export function registerCreds(program: Command, io: Io, state: CommandState): vo
     .option('--online', 'also ask AWS: root keys, key age and last use (sts:GetCallerIdentity, iam:ListAccessKeys, iam:GetAccessKeyLastUsed)')
     .option('--format <format>', 'text or json', oneOf('--format', ['text', 'json'] as const), 'text')
     .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse is found (or none)', failOn, 'high')
-    .option('--max-key-age <duration>', 'creds-key-age: keys at least this old (default 90d)', parseDuration('--max-key-age'), 90 * 86_400)
-    .option('--max-unused <duration>', 'creds-key-unused: keys unused this long (default 90d)', parseDuration('--max-unused'), 90 * 86_400)
+    .addOption(duration('--max-key-age <duration>', 'creds-key-age: keys at least this old', 90 * 86_400, '90d'))
+    .addOption(duration('--max-unused <duration>', 'creds-key-unused: keys unused this long', 90 * 86_400, '90d'))
     .option('--region <region>', 'region for the --online calls')
     .action(async (opts: { online?: boolean; format: 'text' | 'json'; failOn: FailOn; maxKeyAge: number; maxUnused: number; region?: string }) => {
       const report = await auditCreds({
@@ -110,11 +114,11 @@ export function registerCreds(program: Command, io: Io, state: CommandState): vo
     .description("replace a profile's access key: create, switch, verify, deactivate, delete; rolled back on any failure")
     .option('--profile <name>', 'the profile whose key to rotate')
     .option('--all-older-than <duration>', 'rotate every profile whose key is at least this old, e.g. 90d', parseDuration('--all-older-than'))
-    .option('--grace <duration>', 'keep the old key inactive this long (a later rotate deletes it), e.g. 7d', parseDuration('--grace'), 0)
+    .addOption(duration('--grace <duration>', 'keep the old key inactive this long (a later rotate deletes it), e.g. 7d', 0, 'none: delete it'))
     .option('-y, --yes', 'rotate without asking (required when not on a terminal)')
     .option('--verify-attempts <n>', 'GetCallerIdentity tries before a new key is given up on', positiveInt('--verify-attempts'), 10)
-    .option('--verify-delay <duration>', 'first wait between tries, doubling (default 1s)', parseDuration('--verify-delay'), 1)
-    .option('--lock-wait <duration>', 'how long to wait for another rotation to finish', parseDuration('--lock-wait'), 30)
+    .addOption(duration('--verify-delay <duration>', 'first wait between tries; it doubles, up to 4 times this', 1, '1s'))
+    .addOption(duration('--lock-wait <duration>', 'how long to wait for another rotation to finish', 30, '30s'))
     .option('--region <region>', 'the STS region')
     .action(async (opts: { profile?: string; allOlderThan?: number; grace: number; yes?: boolean; verifyAttempts: number; verifyDelay: number; lockWait: number; region?: string }) => {
       if (!opts.profile === (opts.allOlderThan === undefined)) throw new InputError('creds rotate needs either --profile NAME or --all-older-than DURATION');
