@@ -200,7 +200,7 @@ class Rotation {
     }
     if (previous) {
       this.req.say(`resuming an interrupted rotation: profile "${this.profile}" already uses the new key`);
-      return this.fromSwitched(keysIn(doc, this.profile)!, previous);
+      return this.fromSwitched(await this.currentKeys(doc), previous);
     }
     const old = await this.currentKeys(doc);
     await this.dropOrphans(record, old);
