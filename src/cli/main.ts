@@ -6,6 +6,7 @@ import { registerApply } from './apply.js';
 import { registerAudit } from './audit.js';
 import { registerChecks } from './checks.js';
 import { registerDiff } from './diff.js';
+import { registerCreds } from './creds.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
 import { registerPolicy } from './policy.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerDiff(program, io, state);
   registerPolicy(program, io, state);
   registerScan(program, io, state);
+  registerCreds(program, io, state);
   return program;
 }
 

@@ -8,6 +8,7 @@ import type { RegionFacts } from './scenario-regional.js';
 import { buildCostWorld, buildRegions, type CostWorld, type RegionState } from './world-cost.js';
 import { buildLoggingWorld, type LoggingWorld } from './world-logging.js';
 import { buildTrailWorld, type TrailWorld } from './world-trail.js';
+import { buildStsWorld, type StsWorld } from './world-sts.js';
 
 export interface AccessKey {
   readonly id: string;
@@ -153,6 +154,8 @@ export interface World {
   /** The scenario's per-region facts, `*` included; read them with factsOf, change them through ownFacts (services/region-facts.ts). */
   readonly regional: Readonly<Record<string, RegionFacts>>;
   readonly credentialReport: CredentialReportState;
+  /** Keys still propagating, the MFA code, sessions (world-sts.ts). */
+  readonly sts: StsWorld;
   readonly quirks: ParsedScenario['quirks'];
 }
 
@@ -363,6 +366,7 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
       pollsLeft: 0,
       generatedAt: scenario.credentialReport.preGenerated ? truncateToSecond(now) : null,
     },
+    sts: buildStsWorld(scenario),
     quirks: scenario.quirks,
   };
   world.callers = buildCallers(world, scenario.callers);
@@ -388,7 +392,7 @@ function buildCallers(world: World, explicit: ParsedScenario['callers']): Map<st
   return callers;
 }
 
-function callerFromArn(world: World, arn: string, userId: string | undefined): Caller {
+export function callerFromArn(world: World, arn: string, userId: string | undefined): Caller {
   const account = arn.split(':')[4] || world.account.id;
   const resource = arn.split(':').slice(5).join(':');
   if (resource === 'root') return { arn, userId: userId ?? account, account, userName: null, isRoot: true };
