@@ -9,5 +9,5 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** For XML text and attribute values: escaped, and characters XML cannot carry replaced by U+FFFD. */
-export const escapeXml = (text: string): string => escapeHtml(text.replace(NOT_XML, '\uFFFD'));
+/** For XML text and attribute values: escaped with XML's own entities, characters XML cannot carry replaced by U+FFFD. */
+export const escapeXml = (text: string): string => escapeHtml(text.replace(NOT_XML, '\uFFFD')).replace(/&#39;/g, '&apos;');
