@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { auditSnapshot, collectScope, type Thresholds } from '../audit.js';
 import { createSession } from '../aws/session.js';
 import { resolveRegion } from '../aws/region.js';
+import { allChecks } from '../checks/index.js';
+import { selectChecks } from '../checks/select.js';
 import type { CheckResult } from '../checks/types.js';
 import type { AccountSnapshot } from '../inventory/snapshot.js';
 import { loadSnapshot } from '../inventory/load.js';
@@ -69,7 +71,8 @@ export function registerAudit(program: Command, io: Io, state: CommandState): vo
     for (const [, key] of THRESHOLDS) if (opts[key] !== undefined) thresholds[key] = opts[key];
     const results = auditSnapshot(snapshot, { include: opts.check, exclude: opts.skip, thresholds });
     await writeReports(targets, snapshot, results, opts, io);
-    const imported = opts.toSecurityHub ? await toSecurityHub(snapshot, results, opts, io) : null;
+    const checks = selectChecks(allChecks, opts.check, opts.skip).map((c) => c.id);
+    const imported = opts.toSecurityHub ? await toSecurityHub(snapshot, results, checks, opts) : null;
     if (imported) reportImport(imported, io);
     state.exitCode = opts.failOn !== 'none' && failedAtOrAbove(results, opts.failOn) ? 1 : 0;
     // Findings Security Hub refused mean the import did not complete: exit 3, as for an audit that could not run.
@@ -99,11 +102,11 @@ async function writeReports(targets: ReportTarget[], snapshot: AccountSnapshot, 
   if (out) io.stdout.write(render(out, opts.color && useColor(io.stdout, io.env)));
 }
 
-async function toSecurityHub(snapshot: AccountSnapshot, results: CheckResult[], opts: AuditOptions, io: Io): Promise<ImportSummary> {
+async function toSecurityHub(snapshot: AccountSnapshot, results: CheckResult[], checks: string[], opts: AuditOptions): Promise<ImportSummary> {
   const session = createSession({ profile: opts.profile, region: opts.region });
   try {
     await session.getCredentialsOrFail();
-    return await importToSecurityHub(session.client(SecurityHubClient), renderJson({ snapshot, results }), { region: session.region, now: new Date() });
+    return await importToSecurityHub(session.client(SecurityHubClient), renderJson({ snapshot, results }), { region: session.region, now: new Date(), checks });
   } finally {
     session.close();
   }

@@ -1,8 +1,8 @@
 // Every file format from the example audits and from a hostile one: valid against its schema or structure,
 // carrying every result the JSON carries, and nothing it does not (the canary).
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import AjvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, EXAMPLES, exampleAudit, hostileAudit, HOSTILE_USER } from '../../test/report/audits.js';
@@ -15,6 +15,9 @@ import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
 
 const require = createRequire(import.meta.url);
+// CommonJS modules: the default import is module.exports, whose .default is the class (the plugin).
+const Ajv = AjvDraft04.default;
+const addFormats = AjvFormats.default;
 const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid in unicode mode;
 addFormats(ajv);

@@ -96,6 +96,12 @@ export interface ImportOptions {
   region: string;
   /** UpdatedAt of this import. */
   now: Date;
+  /**
+   * The checks this audit evaluated (--check / --skip): an open finding of one of them that no result names any
+   * more is archived (its user was deleted, say). Default: the checks with a result. Findings of other checks are
+   * left as they are: not looking is not passing.
+   */
+  checks?: readonly string[];
 }
 
 export async function importToSecurityHub(client: SecurityHubClient, audit: AuditOutput, options: ImportOptions): Promise<ImportSummary> {
@@ -116,7 +122,7 @@ export async function importToSecurityHub(client: SecurityHubClient, audit: Audi
     findings.push(f);
   }
   // Open findings of a check this audit ran that no result names any more: their resource is gone.
-  const ran = new Set(audit.results.map((r) => `${ASFF_GENERATOR_PREFIX}${r.checkId}`));
+  const ran = new Set((options.checks ?? audit.results.map((r) => r.checkId)).map((id) => `${ASFF_GENERATOR_PREFIX}${id}`));
   for (const [id, e] of existing) {
     if (!e.active || kinds.has(id) || !ran.has(e.finding.GeneratorId ?? '')) continue;
     kinds.set(id, 'resolved');

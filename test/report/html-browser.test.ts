@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser (Debian's chromium driven by playwright-core): it opens with no console error
 // and no request beyond its own file, sorts and filters by clicking, has a dark scheme, prints everything, shows
 // every finding with JavaScript off, runs nothing from the audit's strings, and fits the viewport at desktop and

@@ -12,25 +12,18 @@ import { factsHere, regionOf } from './region-facts.js';
 
 export type StoredFinding = Record<string, unknown> & { Id: string; ProductArn: string };
 
-export interface SecurityHubStore {
-  /** By region, then by `ProductArn Id`. */
-  findings: Map<string, Map<string, StoredFinding>>;
-  /** Tests: Ids the service refuses (as a per-finding failure), to exercise partial failures. */
-  rejectIds: Set<string>;
-  /** Number of findings per BatchImportFindings call, in order. */
-  batchSizes: number[];
-}
+/** Per emulated account: by region, then by `ProductArn Id`. Tests read them back through GetFindings. */
+const stores = new WeakMap<World, Map<string, Map<string, StoredFinding>>>();
 
-const stores = new WeakMap<World, SecurityHubStore>();
-
-export function securityHubStore(world: World): SecurityHubStore {
-  let store = stores.get(world);
-  if (!store) stores.set(world, (store = { findings: new Map(), rejectIds: new Set(), batchSizes: [] }));
-  return store;
-}
+/**
+ * Test hook: finding Ids every emulator refuses with a per-finding InternalFailure, as AWS sometimes does, to
+ * exercise partial failures. Module-wide (the emulator's state is not exposed): a test clears what it adds.
+ */
+export const refusedFindingIds = new Set<string>();
 
 const regionFindings = (ctx: RequestContext): Map<string, StoredFinding> => {
-  const byRegion = securityHubStore(ctx.world).findings;
+  let byRegion = stores.get(ctx.world);
+  if (!byRegion) stores.set(ctx.world, (byRegion = new Map()));
   const region = regionOf(ctx);
   let found = byRegion.get(region);
   if (!found) byRegion.set(region, (found = new Map()));
@@ -134,14 +127,12 @@ export const findingRoutes: RestRoute<unknown>[] = [
         throw new ApiError('InvalidInputException', 'Findings must contain between 1 and 100 findings', 400);
       }
       requireHub(ctx);
-      const store = securityHubStore(ctx.world);
-      store.batchSizes.push(findings.length);
       const failed: { Id: string; ErrorCode: string; ErrorMessage: string }[] = [];
       for (const f of findings as Record<string, unknown>[]) {
         const problem = invalid(f, ctx);
         const id = typeof f['Id'] === 'string' ? f['Id'] : '';
         if (problem) failed.push({ Id: id, ErrorCode: 'InvalidInput', ErrorMessage: problem });
-        else if (store.rejectIds.has(id)) failed.push({ Id: id, ErrorCode: 'InternalFailure', ErrorMessage: 'Internal failure while importing the finding' });
+        else if (refusedFindingIds.has(id)) failed.push({ Id: id, ErrorCode: 'InternalFailure', ErrorMessage: 'Internal failure while importing the finding' });
         else upsert(f as StoredFinding, ctx);
       }
       return { body: { FailedCount: failed.length, SuccessCount: findings.length - failed.length, FailedFindings: failed } };
