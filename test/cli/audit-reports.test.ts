@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditOutputSchema } from '../../src/report/audit-output.js';
-import { useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
+import { canaries, useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
 import type { Scenario } from '../aws-emulator/index.js';
 import { runCli } from './io.js';
 
@@ -90,6 +90,20 @@ describe('rampart audit --to-security-hub', () => {
     const second = await runCli(['audit', '--snapshot', LEAKY, '--to-security-hub', '-q', '--format', 'json']);
     expect(second.stderr).toBe(`rampart: Security Hub (eu-west-1): ${open} findings imported in 2 batches: 0 new, ${open} updated, 0 resolved\n`);
     expect(emu.calls()['securityhub:BatchImportFindings']).toBe(4);
+  });
+
+  it('no report carries a secret of the account (the scenario plants canary keys and passwords)', async () => {
+    const leaky = JSON.parse(readFileSync(join(import.meta.dirname, '../aws-emulator/scenarios/leaky-account.json'), 'utf8')) as Scenario;
+    await env.emulate(leaky, 'AKIADEVADMIN00000001');
+    const dir = tmp();
+    const formats = ['json', 'html', 'sarif', 'junit', 'csv', 'ocsf', 'asff'];
+    const run = await runCli(['audit', '--check', 'root,identity,password-policy', '-q', '--format', `text,${formats.map((f) => `${f}:${join(dir, f)}`).join(',')}`]);
+    expect(run.code).toBe(1);
+    const outputs = [run.stdout, run.stderr, ...formats.map((f) => readFileSync(join(dir, f), 'utf8'))];
+    expect(canaries(leaky).length).toBeGreaterThan(0);
+    for (const text of outputs) for (const secret of canaries(leaky)) expect(text).not.toContain(secret);
+    // The reports do name what the secrets belong to: the canaries are absent, not the findings.
+    expect(readFileSync(join(dir, 'csv'), 'utf8')).toContain('dev-admin');
   });
 
   it('Security Hub not enabled: one line, exit 3', async () => {
