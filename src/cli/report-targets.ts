@@ -26,7 +26,7 @@ function parseEntry(entry: string): ReportTarget {
   const path = colon < 0 ? null : entry.slice(colon + 1).trim();
   if (!(REPORT_FORMATS as readonly string[]).includes(name)) {
     const guess = closest(name, [...REPORT_FORMATS]);
-    throw new InputError(`--format: unknown format "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; expected ${REPORT_FORMATS.join(', ')}`);
+    throw new InputError(`--format expects one of ${REPORT_FORMATS.join(', ')} (each NAME or NAME:FILE), got "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
   if (path === '') throw new InputError(`--format ${name}: expected a file after the colon (${name}:FILE)`);
   return { format: name as ReportFormat, path };

@@ -21,7 +21,7 @@ function rule(r: AuditResult) {
     id: r.checkId,
     name: meta.title,
     shortDescription: { text: meta.title },
-    help: { text: r.remediation.summary || meta.title },
+    help: { text: meta.fix || r.remediation.summary || meta.title },
     defaultConfiguration: { level: LEVELS[r.severity] },
     properties: { area: r.area, severity: r.severity, sources: [...meta.sources], tags: ['security', 'aws', r.area], 'security-severity': SECURITY_SEVERITY[r.severity] },
   };
