@@ -64,7 +64,8 @@ async function open(ctx: BrowserContext, file: string): Promise<Watched> {
 const visibleRows = (page: Page) =>
   page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => (r as HTMLElement).dataset));
 
-describe.skipIf(skip)(`the HTML report in headless chromium${skip ? ` (skipped: ${CHROMIUM} is not installed; apt-get install chromium)` : ''}`, () => {
+// A browser on a shared 2-core machine: generous per-test time (nothing here measures speed).
+describe.skipIf(skip)(`the HTML report in headless chromium${skip ? ` (skipped: ${CHROMIUM} is not installed; apt-get install chromium)` : ''}`, { timeout: 90_000 }, () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rampart-html-'));
     mkdirSync(OUTPUT, { recursive: true });

@@ -32,7 +32,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--panel);padding:
 .fix{margin-top:6px}.fix p{margin:0 0 4px}.fix ol{margin:0 0 4px;padding-left:20px}
 .js tr:not(.open) .fix{display:none}
 tr[hidden]{display:none!important}
-.toggle{margin-top:4px;font-size:.8rem}
+.toggle{display:block;margin-top:4px;font-size:.8rem}
 .manual li{margin-bottom:12px}
 @media (max-width:720px){
  table,tbody,tr,td{display:block;width:100%}
