@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { auditOutputSchema } from '../../src/report/audit-output.js';
 import { canaries, useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
 import type { Scenario } from '../aws-emulator/index.js';
+import { asffId } from '../../src/report/asff.js';
+import { refusedFindingIds } from '../aws-emulator/services/securityhub-findings.js';
 import { runCli } from './io.js';
 
 const LEAKY = join(import.meta.dirname, '../../examples/leaky-account.json');
@@ -105,6 +107,16 @@ describe('rampart audit --to-security-hub', () => {
     for (const text of outputs) for (const secret of canaries(leaky)) expect(text).not.toContain(secret);
     // The reports do name what the secrets belong to: the canaries are absent, not the findings.
     expect(readFileSync(join(dir, 'csv'), 'utf8')).toContain('dev-admin');
+  });
+
+  it('lists the findings Security Hub refused and exits 3', async () => {
+    await env.emulate(scenario(true), 'AKIADEVADMIN00000001');
+    const refused = asffId('123456789012', 'root-mfa', 'arn:aws:iam::123456789012:root');
+    refusedFindingIds.add(refused);
+    const run = await runCli(['audit', '--snapshot', LEAKY, '--to-security-hub', '-q', '--format', 'json']).finally(() => refusedFindingIds.delete(refused));
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('rampart: Security Hub refused 1 finding:\n');
+    expect(run.stderr).toContain(`  ${refused}: InternalFailure Internal failure while importing the finding\n`);
   });
 
   it('Security Hub not enabled: one line, exit 3', async () => {
