@@ -91,6 +91,12 @@ describe('importToSecurityHub', () => {
     const third = await importToSecurityHub(client(emu), later, { region: REGION, now: new Date('2026-06-17T12:00:00Z'), checks });
     expect(third.resolved).toBe(0);
     expect(await stored(emu)).toHaveLength(byId.size);
+    // And one that fails again is open again, the same finding.
+    const fourth = await importToSecurityHub(client(emu), audit, { region: REGION, now: new Date('2026-06-18T12:00:00Z'), checks });
+    expect(fourth).toMatchObject({ created: 0, resolved: 0 });
+    const back = (await stored(emu)).find((f) => f.Id === asffId(a, fixed!.checkId, fixed!.resource))!;
+    expect([back.RecordState, back.Workflow?.Status, back.Compliance?.Status]).toEqual(['ACTIVE', 'NEW', 'FAILED']);
+    expect(await stored(emu)).toHaveLength(byId.size);
   });
 
   it('sends 250 findings in 3 batches of at most 100', async () => {

@@ -2,7 +2,8 @@
 // world and region. What AWS does and the emulator models: a request carries 1 to 100 findings (more or none is
 // InvalidInputException for the whole request); each finding is validated on its own and a bad one lands in
 // FailedFindings (ErrorCode InvalidInput) while the rest import; a finding is upserted by ProductArn + Id; a finding
-// whose Compliance.Status becomes PASSED while its Workflow.Status is NEW or NOTIFIED is set to RESOLVED; an account
+// whose Compliance.Status becomes PASSED while its Workflow.Status is NEW or NOTIFIED is set to RESOLVED, and a
+// RESOLVED one that is active or failing again is NEW again; an account
 // not subscribed in the region gets InvalidAccessException (401). GetFindings filters on string fields (EQUALS,
 // PREFIX, NOT_EQUALS) and pages with MaxResults (max 100) and NextToken.
 import { ApiError } from '../errors.js';
@@ -88,7 +89,10 @@ function upsert(f: StoredFinding, ctx: RequestContext): void {
     const was = (before['Workflow'] as { Status: string }).Status;
     workflow.Status = was;
     const passed = (f['Compliance'] as Record<string, unknown> | undefined)?.['Status'] === 'PASSED';
+    const reopened = before['RecordState'] === 'ARCHIVED' && (f['RecordState'] ?? 'ACTIVE') === 'ACTIVE';
     if (passed && (was === 'NEW' || was === 'NOTIFIED')) workflow.Status = 'RESOLVED';
+    // A resolved finding that is back (active again, or failing again) is NEW again.
+    else if (!passed && was === 'RESOLVED' && (reopened || f['Compliance'] !== undefined)) workflow.Status = 'NEW';
   }
   findings.set(key, {
     ...f,
