@@ -115,6 +115,9 @@ describe('rampart audit --org', () => {
     const both = await runCli(['audit', '--org', '--profile', 'a', '--profile', 'b']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--org takes at most one --profile');
+    const html = await runCli(['audit', '--org', '--html', 'org.html']);
+    expect(html.code).toBe(2);
+    expect(html.stderr).toContain('report as text or json, on standard output');
   });
 });
 
