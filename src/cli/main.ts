@@ -7,6 +7,7 @@ import { registerAudit } from './audit.js';
 import { registerChecks } from './checks.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerPolicy } from './policy.js';
 import { registerSnapshot } from './snapshot.js';
 
 export interface Io {
@@ -40,6 +41,7 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerPlan(program, io, state);
   registerApply(program, io, state);
   registerInit(program, io, state);
+  registerPolicy(program, io, state);
   return program;
 }
 
