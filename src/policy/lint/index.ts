@@ -26,8 +26,8 @@ export function lintDocument(value: unknown, options: LintOptions = DEFAULT_LINT
     return [{ rule: 'document-shape', severity: 'high', path: '$', ...parsed.positionOf('$'), message: `a policy is a JSON object with Version and Statement, not ${Array.isArray(value) ? 'a list' : JSON.stringify(value) ?? 'nothing'}`, fix: 'Write {"Version": "2012-10-17", "Statement": [...]}.' }];
   }
   const ctx: LintContext = { doc: value, statements: statementsOf(value), duplicateKeys: parsed.duplicateKeys, options };
-  return rules.flatMap((rule) =>
-    rule.check(ctx).map((issue) => ({
+  const findings = rules.flatMap((rule) =>
+    rule.check(ctx).map((issue): Finding => ({
       rule: rule.id,
       severity: issue.severity ?? rule.severity,
       message: issue.message,
@@ -36,6 +36,7 @@ export function lintDocument(value: unknown, options: LintOptions = DEFAULT_LINT
       ...parsed.positionOf(issue.path),
     })),
   );
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Parses and lints policy text; a syntax error throws InputError naming source:line:col. */
