@@ -70,9 +70,9 @@ export function parsePolicyText(text: string, source: string): ParsedPolicy {
         if (seen.has(key)) duplicateKeys.push(at);
         seen.add(key);
         const value = toValue(pair.value, at);
-        // A key's own place is where a person looks for a `"Key": value` line; keep the key's start for it.
+        // A list or object is pointed at by its key ("Action": [ ...); a single value by the value itself.
         const keyStart = (pair.key as Node | null)?.range?.[0];
-        if (keyStart !== undefined) offsets.set(at, keyStart);
+        if (keyStart !== undefined && !isScalar(pair.value)) offsets.set(at, keyStart);
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;

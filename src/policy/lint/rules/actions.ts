@@ -43,6 +43,9 @@ function unknownAction(e: Entry): Issue | undefined {
   }
   if (actionInfo(service, name)) return undefined;
   const names = actionsOf(service).map((a) => a.name);
+  const prefixed = names.filter((n) => n.toLowerCase().startsWith(name.toLowerCase()));
+  if (prefixed.length > 0)
+    return { path: e.path, message: `unknown action ${e.value} (did you mean ${e.value}*, the ${prefixed.length} ${service} action${prefixed.length === 1 ? '' : 's'} starting with it? A "*" lost in copying?)`, fix: `Write ${e.value}*.` };
   const near = closestFew(name, names);
   return {
     path: e.path,

@@ -122,7 +122,10 @@ function listElement(names: [string, string], required: (kind: PolicyKind) => bo
       const malformed = elementEntries(s, name).flatMap((e): Issue[] => {
         if (e.value.trim() === '') return [];
         const why = form(e.value);
-        return why ? [{ path: e.path, message: `${name} "${e.value}" ${why}`, fix: names[0] === 'Action' ? 'Write actions as service:Action, e.g. "s3:GetObject", or "*".' : 'Write an ARN (arn:partition:service:region:account:resource) or "*".' }] : [];
+        if (!why) return [];
+        const lostStar = names[0] === 'Action' && e.value.endsWith(':');
+        const fix = lostStar ? `Write "${e.value}*" (a "*" lost in copying?).` : names[0] === 'Action' ? 'Write actions as service:Action, e.g. "s3:GetObject", or "*".' : 'Write an ARN (arn:partition:service:region:account:resource) or "*".';
+        return [{ path: e.path, message: `${name} "${e.value}" ${why}`, fix }];
       });
       return [...bad, ...malformed];
     });
