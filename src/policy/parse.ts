@@ -79,7 +79,14 @@ export function parsePolicyText(text: string, source: string): ParsedPolicy {
     }
     if (isSeq(n)) return n.items.map((item, i) => toValue(item, childPath(path, i)));
     if (isScalar(n)) return n.value;
-    return n === null ? null : (n as Node).toJS(doc);
+    if (n === null) return null;
+    // Aliases and the like: YAML features a policy has no use for, resolved by the library or refused with the place.
+    try {
+      return n.toJS(doc);
+    } catch (err) {
+      const { line, col } = lineCounter.linePos(n.range?.[0] ?? 0);
+      throw new InputError(`${source}:${line}:${col}: not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}`);
+    }
   };
   const value = toValue(doc.contents, '$');
 
