@@ -49,6 +49,10 @@ describe('parsePolicyText', () => {
     ['{\n  "Version": "2012-10-17",\n  "Statement": [ {"Effect": "Allow",, } ]\n}', 'bad.json:3:37'],
     ['{"Version": "2012-10-17"', 'bad.json:1:25'],
     ['', 'bad.json:1:1: empty document'],
+    ['{"Version": "2012-10-17", // a comment\n "Statement": []}', 'bad.json:1:27: not valid JSON: comments are not allowed'],
+    ['{"Statement": [1,]}', 'bad.json:1:18: not valid JSON: expected a value'],
+    ['Version: [\n', 'bad.json:2:1: not valid JSON or YAML: Flow sequence'],
+    ['Statement: *nothing\n', 'bad.json:1:12: not valid JSON or YAML'],
   ])('a syntax error is one InputError naming file:line:col (%#)', (text, where) => {
     expect(() => parsePolicyText(text, 'bad.json')).toThrow(InputError);
     expect(() => parsePolicyText(text, 'bad.json')).toThrow(where);

@@ -66,7 +66,7 @@ describe('rampart policy lint', () => {
   });
 
   it.each([
-    ['a syntax error', () => file('broken.json', '{\n  "Version": "2012-10-17",\n  "Statement": [ {"Effect": "Allow",, } ]\n}'), /broken\.json:3:37: not valid JSON or YAML/],
+    ['a syntax error', () => file('broken.json', '{\n  "Version": "2012-10-17",\n  "Statement": [ {"Effect": "Allow",, } ]\n}'), /broken\.json:3:37: not valid JSON: expected a property name in double quotes/],
     ['a missing file', () => join(dir, 'nope.json'), /nope\.json: cannot read the policy: no such file/],
     ['a directory', () => dir, /cannot read the policy: it is a directory/],
     ['a JSON list', () => file('list.json', '[1, 2]'), /list\.json:1:1: not a policy/],
@@ -88,7 +88,7 @@ describe('rampart policy lint', () => {
   it('the installed binary prints no stack trace for bad input', async () => {
     const r = await runBin(['policy', 'lint', file('bin-broken.json', '{"a": ')], cleanAwsEnv());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^rampart: .*bin-broken\.json:1:7: not valid JSON or YAML/);
+    expect(r.stderr).toMatch(/^rampart: .*bin-broken\.json:1:7: not valid JSON: expected a value/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
