@@ -87,8 +87,19 @@ function keyMatches(template: string, key: string): boolean {
   return slash >= 0 && /\$\{|tag-key|key$/.test(t.slice(slash + 1)) ? k.startsWith(t.slice(0, slash + 1)) && k.length > slash + 1 : t === k;
 }
 
-/** A condition key of the service the key names (its prefix), or a global `aws:` key. */
+const keyInfoCache = new Map<string, ConditionKeyInfo | null>();
+
+/** A condition key of the service the key names (its prefix), or a global `aws:` key; remembered per key. */
 export function conditionKeyInfo(key: string): ConditionKeyInfo | undefined {
+  let known = keyInfoCache.get(key);
+  if (known === undefined) {
+    known = findConditionKey(key) ?? null;
+    keyInfoCache.set(key, known);
+  }
+  return known ?? undefined;
+}
+
+function findConditionKey(key: string): ConditionKeyInfo | undefined {
   const prefix = key.split(':')[0]?.toLowerCase() ?? '';
   if (prefix === 'aws') {
     const exact = getGlobalConditionKeyByName(key);

@@ -21,7 +21,8 @@ export function rawStatements(document: unknown): RawStatement[] {
   return isObject(st) ? [{ path: '$.Statement', raw: st }] : [];
 }
 
-const matches = (pattern: string, action: string): boolean => wildcardRegex(pattern).test(action);
+const matches = (pattern: string, action: string): boolean =>
+  /[*?]/.test(pattern) ? wildcardRegex(pattern).test(action) : pattern.length === action.length && pattern.toLowerCase() === action.toLowerCase();
 
 /** Does the statement's Action (or NotAction) cover `action`? Returns the entry that does (the statement for NotAction). */
 export function coveringEntry(s: RawStatement, action: string): Entry | undefined {
@@ -35,11 +36,21 @@ export function coveringEntry(s: RawStatement, action: string): Entry | undefine
 const unconditionalDenyAll = (s: RawStatement): boolean =>
   effectOf(s) === 'Deny' && s.raw.Condition === undefined && elementEntries(s, 'Resource').some((r) => r.value === '*');
 
+/** The statements read once for many questions of "is this action allowed". */
+export interface GrantTable {
+  readonly allows: readonly RawStatement[];
+  readonly denies: readonly RawStatement[];
+}
+
+export const grantTable = (statements: readonly RawStatement[]): GrantTable => ({
+  allows: statements.filter((s) => effectOf(s) === 'Allow'),
+  denies: statements.filter(unconditionalDenyAll),
+});
+
 /** The entry that allows `action` across the statements, unless an unconditional Deny on "*" takes it away. */
-export function allowedBy(statements: readonly RawStatement[], action: string): Entry | undefined {
-  if (statements.some((s) => unconditionalDenyAll(s) && coveringEntry(s, action))) return undefined;
-  for (const s of statements) {
-    if (effectOf(s) !== 'Allow') continue;
+export function allowedBy(table: GrantTable, action: string): Entry | undefined {
+  if (table.denies.some((s) => coveringEntry(s, action))) return undefined;
+  for (const s of table.allows) {
     const e = coveringEntry(s, action);
     if (e) return e;
   }

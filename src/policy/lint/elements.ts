@@ -11,7 +11,22 @@ export function entries(value: unknown, path: string): Entry[] {
   return value.flatMap((v, i) => (typeof v === 'string' ? [{ value: v, path: childPath(path, i) }] : []));
 }
 
-export const elementEntries = (s: RawStatement, name: string): Entry[] => entries(s.raw[name], childPath(s.path, name));
+const entryCache = new WeakMap<object, Map<string, Entry[]>>();
+/** The strings of one element of a statement; every rule asks, so each statement's are read once. */
+export function elementEntries(s: RawStatement, name: string): Entry[] {
+  let byName = entryCache.get(s.raw);
+  if (!byName) {
+    byName = new Map();
+    entryCache.set(s.raw, byName);
+  }
+  const key = `${s.path}\u0000${name}`;
+  let out = byName.get(key);
+  if (!out) {
+    out = entries(s.raw[name], childPath(s.path, name));
+    byName.set(key, out);
+  }
+  return out;
+}
 
 /** Effect as written, when it is exactly Allow or Deny. */
 export const effectOf = (s: RawStatement): 'Allow' | 'Deny' | undefined =>
@@ -58,4 +73,19 @@ export function wildcardRegex(pattern: string): RegExp {
     regexCache.set(pattern, re);
   }
   return re;
+}
+
+/**
+ * Remembers a pure function of one string (an action's or ARN's verdict, a key's catalogue entry): a corpus repeats
+ * the same few hundred values thousands of times, and suggestions cost an edit distance against a whole service.
+ */
+export function memo<T>(fn: (value: string) => T, limit = 50_000): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (cache.has(value)) return cache.get(value)!;
+    const out = fn(value);
+    if (cache.size >= limit) cache.clear();
+    cache.set(value, out);
+    return out;
+  };
 }

@@ -2,15 +2,21 @@
 import { closest } from '../../../util/closest.js';
 import { actionsOf } from '../../catalogue.js';
 import { ESCALATION_PATHS, type EscalationPath } from '../../escalation-paths.js';
-import { allowedBy, coveringEntry } from '../../grants.js';
+import { allowedBy, coveringEntry, grantTable } from '../../grants.js';
 import { conditionEntries, effectOf, elementEntries, wildcardRegex } from '../elements.js';
 import { lookup } from '../snapshot-index.js';
 import type { Entry, Issue, LintRule, RawStatement } from '../types.js';
 
 /** The escalation paths a set of statements allows, each with the entries that grant its actions. */
 export function escalations(statements: readonly RawStatement[]): { path: EscalationPath; grants: Entry[] }[] {
+  const table = grantTable(statements);
+  const memoized = new Map<string, Entry | undefined>();
+  const allowed = (action: string) => {
+    if (!memoized.has(action)) memoized.set(action, allowedBy(table, action));
+    return memoized.get(action);
+  };
   return ESCALATION_PATHS.flatMap((path) => {
-    const grants = path.actions.map((a) => allowedBy(statements, a));
+    const grants = path.actions.map(allowed);
     return grants.every((g) => g !== undefined) ? [{ path, grants: grants as Entry[] }] : [];
   });
 }

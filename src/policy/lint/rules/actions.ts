@@ -1,7 +1,7 @@
 // Actions that exist, and resources they can act on, per the catalogue.
 import { closest } from '../../../util/closest.js';
 import { actionInfo, actionsOf, allServices, resourceType, serviceExists, type ActionInfo } from '../../catalogue.js';
-import { elementEntries, wildcardRegex } from '../elements.js';
+import { elementEntries, memo, wildcardRegex } from '../elements.js';
 import type { Entry, Issue, LintRule } from '../types.js';
 
 const splitAction = (value: string): [string, string] | undefined => {
@@ -27,7 +27,14 @@ export function expandAction(value: string): { service: string; action: ActionIn
   });
 }
 
-function unknownAction(e: Entry): Issue | undefined {
+/** Judged once per distinct value; the path is the caller's. */
+const verdictOf = memo((value: string) => unknownActionAt({ value, path: '' }));
+const unknownAction = (e: Entry): Issue | undefined => {
+  const v = verdictOf(e.value);
+  return v && { ...v, path: e.path };
+};
+
+function unknownActionAt(e: Entry): Issue | undefined {
   if (e.value === '*') return undefined;
   const parts = splitAction(e.value);
   if (!parts || parts[1] === '') return undefined; // the grammar rules report these

@@ -2,7 +2,7 @@
 import { closest } from '../../../util/closest.js';
 import { childPath } from '../../parse.js';
 import { conditionKeyInfo, conditionKeyNames, serviceExists } from '../../catalogue.js';
-import { conditionEntries, effectOf, isObject, type ConditionEntry } from '../elements.js';
+import { conditionEntries, effectOf, isObject, memo, type ConditionEntry } from '../elements.js';
 import type { Issue, LintRule, RawStatement } from '../types.js';
 
 type Family = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
@@ -38,6 +38,8 @@ export function parseOperator(operator: string): ParsedOperator | undefined {
   return { ...(m[1] ? { set: m[1] as 'ForAllValues' | 'ForAnyValue' } : {}), base, family, ifExists: m[3] !== undefined };
 }
 
+const nearestOperator = memo((op: string) => closest(op, ALL_OPERATORS));
+
 export const conditionOperator: LintRule = {
   id: 'condition-operator',
   severity: 'high',
@@ -52,7 +54,7 @@ export const conditionOperator: LintRule = {
         const at = childPath(path, op);
         const issues: Issue[] = [];
         if (!parseOperator(op)) {
-          const near = closest(op, ALL_OPERATORS);
+          const near = nearestOperator(op);
           issues.push({ path: at, message: `unknown condition operator "${op}"${near ? ` (did you mean "${near}"?)` : ''}: IAM rejects the policy`, fix: near ? `Rename "${op}" to "${near}".` : 'Use one of the operators of the IAM condition reference (StringEquals, Bool, IpAddress, DateLessThan, ArnLike, Null, ...).' });
         }
         if (!isObject(keys)) issues.push({ path: at, message: `${op} must be an object of condition keys`, fix: `Write "${op}": {"<key>": "<value>"}.` });

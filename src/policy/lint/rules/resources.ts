@@ -1,15 +1,16 @@
 // Resource ARNs shaped as their service writes them, and grants so broad they deserve a second look.
 import { closest } from '../../../util/closest.js';
 import { allServices, resourceTypesOf, serviceExists } from '../../catalogue.js';
-import { effectOf, elementEntries } from '../elements.js';
+import { effectOf, elementEntries, memo } from '../elements.js';
 import type { Entry, Issue, LintRule } from '../types.js';
 import { arnFits } from './actions.js';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 const wild = (s: string): boolean => /[*?]|\$\{/.test(s);
 
-function arnProblem(e: Entry): Omit<Issue, 'path'> | undefined {
-  const arn = e.value;
+const arnProblem = memo((arn: string) => arnProblemOf(arn));
+
+function arnProblemOf(arn: string): Omit<Issue, 'path'> | undefined {
   if (!arn.startsWith('arn:')) return undefined;
   const seg = arn.split(':');
   if (seg.length < 6)
@@ -40,7 +41,7 @@ export const arnMalformed: LintRule = {
   severity: 'medium',
   description: 'Resource ARNs are well formed for their service: 6 parts, a real partition and service, no region or account where the service has none, 12-digit account ids',
   check({ statements }) {
-    return statements.flatMap((s) => ['Resource', 'NotResource'].flatMap((n) => elementEntries(s, n).flatMap((e) => { const p = arnProblem(e); return p ? [{ path: e.path, ...p }] : []; })));
+    return statements.flatMap((s) => ['Resource', 'NotResource'].flatMap((n) => elementEntries(s, n).flatMap((e) => { const p = arnProblem(e.value); return p ? [{ path: e.path, ...p }] : []; })));
   },
 };
 
