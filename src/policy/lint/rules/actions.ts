@@ -132,7 +132,8 @@ export const actionResource: LintRule = {
         if (own.length === 0) return [];
         if (info.resourceTypes.length === 0)
           return [{ path: e.path, message: `${e.value} only supports "Resource": "*"; with ${own[0]!.value} it is never allowed`, fix: `Move ${e.value} into a statement with "Resource": "*".` }];
-        const templates = info.resourceTypes.flatMap((k) => resourceType(service, k)?.arn ?? []);
+        // Shortest first: the plain form (a bucket's objects) before the specialised ones (through an access point).
+        const templates = info.resourceTypes.flatMap((k) => resourceType(service, k)?.arn ?? []).sort((a, b) => a.length - b.length);
         if (own.some((r) => templates.some((t) => arnFits(r.value, t)))) return [];
         return [{ path: e.path, message: `${e.value} acts on ${info.resourceTypes.join(' or ')} resources, and none of this statement's ${service} ARNs is one (${own.map((r) => r.value).join(', ')})`, fix: `Add an ARN of the form ${templates[0] ?? '*'}, or move the action to the statement that has one.` }];
       });
