@@ -52,3 +52,11 @@ describe('seed policies', () => {
     expect(lint('custom-s3-seed002.json', 'identity', true)).toEqual([['9:2', 'mfa-missing', '$.Statement[0].Action[2]']]);
   });
 });
+
+describe('duplicate keys', () => {
+  it('are a finding at the second key, and the last value is the one linted (as IAM would read it)', () => {
+    const text = '{\n  "Version": "2012-10-17",\n  "Statement": {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*", "Effect": "Allow"}\n}';
+    const found = lintText(text, 'dup.json').map((f) => [`${f.line}:${f.column}`, f.rule, f.path]);
+    expect(found).toEqual([['3:88', 'duplicate-key', '$.Statement.Effect']]);
+  });
+});
