@@ -79,6 +79,13 @@ describe('rampart policy lint', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a --snapshot that is not one is exit 2, naming the file', async () => {
+    const r = await runCli(['policy', 'lint', '--snapshot', typo, typo]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${typo}: not a rampart snapshot`);
+  });
+
   it('a bad --kind is exit 2', async () => {
     const r = await runCli(['policy', 'lint', '--kind', 'bucket', typo]);
     expect(r.code).toBe(2);
