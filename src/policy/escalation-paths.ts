@@ -6,6 +6,8 @@ export interface EscalationPath {
   /** All of these must be allowed. */
   readonly actions: readonly string[];
   readonly explanation: string;
+  /** Harmless when every statement granting it is limited to the principal itself (`user/${aws:username}`). */
+  readonly selfIsSafe?: boolean;
 }
 
 export const ESCALATION_PATHS: readonly EscalationPath[] = [
@@ -18,9 +20,9 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
   { id: 'put-group-policy', actions: ['iam:PutGroupPolicy'], explanation: 'can write an inline policy granting anything to a group it is in' },
   { id: 'put-role-policy', actions: ['iam:PutRolePolicy'], explanation: 'can write an inline policy granting anything to a role it can use' },
   { id: 'add-user-to-group', actions: ['iam:AddUserToGroup'], explanation: 'can add itself to an administrators group' },
-  { id: 'create-access-key', actions: ['iam:CreateAccessKey'], explanation: 'can create access keys for other users, administrators included' },
-  { id: 'create-login-profile', actions: ['iam:CreateLoginProfile'], explanation: 'can set a console password for a user that has none and sign in as them' },
-  { id: 'update-login-profile', actions: ['iam:UpdateLoginProfile'], explanation: "can change another user's console password and sign in as them" },
+  { id: 'create-access-key', actions: ['iam:CreateAccessKey'], explanation: 'can create access keys for other users, administrators included' , selfIsSafe: true },
+  { id: 'create-login-profile', actions: ['iam:CreateLoginProfile'], explanation: 'can set a console password for a user that has none and sign in as them' , selfIsSafe: true },
+  { id: 'update-login-profile', actions: ['iam:UpdateLoginProfile'], explanation: "can change another user's console password and sign in as them" , selfIsSafe: true },
   { id: 'update-assume-role-policy', actions: ['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole'], explanation: "can rewrite a privileged role's trust policy to trust itself, then assume it" },
   { id: 'pass-role-ec2', actions: ['iam:PassRole', 'ec2:RunInstances'], explanation: 'can start an instance with a privileged role and use its credentials' },
   { id: 'pass-role-lambda-invoke', actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'], explanation: 'can create a function with a privileged role and run it' },

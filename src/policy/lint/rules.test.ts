@@ -97,6 +97,7 @@ const cases: Record<string, Case[]> = {
   ],
   'condition-key-unknown': [
     { name: 'global, service and tag keys pass', doc: stmt({ Condition: { StringEquals: { 'aws:PrincipalTag/team': 'x', 's3:prefix': 'home/', 'aws:RequestedRegion': 'eu-west-1', 'ec2:ResourceTag/env': 'prod' } } }), expect: [] },
+    { name: 'identity providers\' keys are not judged', doc: stmt({ Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'saml:aud': 'https://signin.aws.amazon.com/saml' } } }), expect: [] },
     { name: 'misspelt global key', doc: stmt({ Condition: { Bool: { 'aws:MultiFactorAuthPresnt': 'true' } } }), expect: ['unknown condition key aws:MultiFactorAuthPresnt (did you mean aws:MultiFactorAuthPresent?)'] },
     { name: 'misspelt service key', doc: stmt({ Condition: { StringLike: { 's3:prefx': 'home/' } } }), expect: ['unknown condition key s3:prefx (did you mean s3:prefix?)'] },
     { name: 'unknown service', doc: stmt({ Condition: { StringEquals: { 'nosuch:key': 'x' } } }), expect: ['names no AWS service'] },
@@ -112,6 +113,11 @@ const cases: Record<string, Case[]> = {
     { name: 's3:GetObject on a bucket ARN', doc: stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b' }), expect: ['s3:GetObject acts on accesspointobject or object resources'] },
     { name: 's3:ListBucket on objects', doc: stmt({ Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b/*' }), expect: ['s3:ListBucket acts on accesspoint or bucket resources'] },
     { name: 'a wildcard-only action on an ARN', doc: stmt({ Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::b' }), expect: ['only supports "Resource": "*"'] },
+    { name: 'names with "/" and a trailing "*" that covers the sub-resource pass (log streams, secrets, parameters)', doc: { Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:*' },
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf' },
+      { Effect: 'Allow', Action: 'ssm:GetParameter', Resource: 'arn:aws:ssm:us-east-1:123456789012:parameter/app/*' },
+    ] }, expect: [] },
     { name: 'other services\' ARNs are not judged', doc: stmt({ Action: 's3:GetObject', Resource: ['arn:aws:s3:::b/*', 'arn:aws:dynamodb:us-east-1:123456789012:table/t'] }), expect: [] },
   ],
   'arn-malformed': [
@@ -140,6 +146,8 @@ const cases: Record<string, Case[]> = {
     { name: 'PassRole alone passes', doc: stmt({ Action: 'iam:PassRole', Resource: '*' }), expect: [] },
     { name: 'PassRole + RunInstances', doc: stmt({ Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }), expect: ['allows iam:PassRole + ec2:RunInstances'] },
     { name: 'iam:Put* expands through the catalogue', doc: stmt({ Action: 'iam:Put*', Resource: '*' }), expect: ['iam:PutUserPolicy', 'iam:PutGroupPolicy', 'iam:PutRolePolicy'] },
+    { name: 'managing one\'s own access keys is not escalation (AWS\'s force-MFA self-service)', doc: stmt({ Action: ['iam:CreateAccessKey', 'iam:UpdateLoginProfile'], Resource: 'arn:aws:iam::*:user/${aws:username}' }), expect: [] },
+    { name: 'creating anyone\'s access keys is', doc: stmt({ Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/*' }), expect: ['allows iam:CreateAccessKey'] },
     { name: 'an unconditional Deny takes it away', doc: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:CreatePolicyVersion', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }] }, expect: [] },
     { name: '* on * is reported as such, not as every path', doc: stmt({ Action: '*', Resource: '*' }), expect: [] },
   ],

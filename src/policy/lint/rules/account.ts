@@ -10,13 +10,16 @@ import type { Entry, Issue, LintRule, RawStatement } from '../types.js';
 /** The escalation paths a set of statements allows, each with the entries that grant its actions. */
 export function escalations(statements: readonly RawStatement[]): { path: EscalationPath; grants: Entry[] }[] {
   const table = grantTable(statements);
+  // Statements that reach beyond the principal itself: `user/${aws:username}` lets a user manage only its own keys.
+  const beyondSelf = grantTable(statements.filter((s) => !elementEntries(s, 'Resource').length || elementEntries(s, 'Resource').some((r) => !r.value.includes('${aws:username}'))));
   const memoized = new Map<string, Entry | undefined>();
-  const allowed = (action: string) => {
-    if (!memoized.has(action)) memoized.set(action, allowedBy(table, action));
-    return memoized.get(action);
+  const allowed = (action: string, selfIsSafe: boolean) => {
+    const key = `${selfIsSafe}:${action}`;
+    if (!memoized.has(key)) memoized.set(key, allowedBy(selfIsSafe ? { allows: beyondSelf.allows, denies: table.denies } : table, action));
+    return memoized.get(key);
   };
   return ESCALATION_PATHS.flatMap((path) => {
-    const grants = path.actions.map(allowed);
+    const grants = path.actions.map((a) => allowed(a, path.selfIsSafe === true));
     return grants.every((g) => g !== undefined) ? [{ path, grants: grants as Entry[] }] : [];
   });
 }

@@ -86,7 +86,7 @@ export const actionUnknown: LintRule = {
 const TEMPLATE_SAMPLE: Record<string, string> = { Partition: 'aws', Region: 'us-east-1', Account: '123456789012' };
 const templateCache = new Map<string, { re: RegExp; sample: string }>();
 
-/** An ARN format as a regex (names without `/`, paths and object keys with) and one concrete ARN of it. */
+/** An ARN format as a regex (bucket names without `/`, every other name with) and one concrete ARN of it. */
 export function compileTemplate(template: string): { re: RegExp; sample: string } {
   let t = templateCache.get(template);
   if (!t) {
@@ -96,7 +96,9 @@ export function compileTemplate(template: string): { re: RegExp; sample: string 
         const v = /^\$\{([^}]+)\}$/.exec(p)?.[1];
         if (!v) return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         if (v === 'Partition' || v === 'Region' || v === 'Account') return '[^:]*';
-        return /Path|ObjectName|Key|Prefix/.test(v) ? '.+' : '[^/]+';
+        // Most names may hold "/" (log groups, secrets, parameters, IAM paths); a bucket name never does, and the
+        // bucket/object split is the mistake worth catching. Leaning permissive keeps false alarms out.
+        return v === 'BucketName' ? '[^/]+' : '.+';
       })
       .join('');
     const sample = parts.map((p) => /^\$\{([^}]+)\}$/.exec(p)?.[1]).map((v, i) => (v ? (TEMPLATE_SAMPLE[v] ?? 'x') : parts[i])).join('');
@@ -106,10 +108,47 @@ export function compileTemplate(template: string): { re: RegExp; sample: string 
   return t;
 }
 
+const ONE = '\u0001';
+const ANY = '\u0002';
+/** Variable tokens of a format, with the characters each may not stand for. */
+const VARIABLES: Record<string, string> = { [ANY]: '', '\u0003': '/', '\u0004': ':', '\u0005': ':/' };
+const variableToken = (name: string): string =>
+  name === 'BucketName' ? '\u0003' : name === 'Partition' || name === 'Region' ? '\u0004' : name === 'Account' ? '\u0005' : ANY;
+
+/** The template as a pattern: variables stand for any text, except that a bucket name has no "/", a region no ":". */
+const templatePattern = (template: string): string => template.replace(/\$\{([^}]+)\}/g, (_m, v: string) => variableToken(v));
+
+/**
+ * Could some ARN match both patterns? A wildcard ARN (`log-group:/aws/lambda/fn:*`) against a format: each side's
+ * wildcards and variables may stand for text of the other side. Dynamic programming over the two strings.
+ */
+function patternsMeet(a: string, b: string): boolean {
+  const seen = new Map<number, boolean>();
+  const width = b.length + 1;
+  const meet = (i: number, j: number): boolean => {
+    const key = i * width + j;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    let out: boolean;
+    const x = a[i];
+    const y = b[j];
+    const xVar = x !== undefined ? VARIABLES[x] : undefined;
+    const yVar = y !== undefined ? VARIABLES[y] : undefined;
+    if (x === undefined && y === undefined) out = true;
+    else if (xVar !== undefined) out = meet(i + 1, j) || (y !== undefined && (yVar !== undefined || !xVar.includes(y)) && meet(i, j + 1));
+    else if (yVar !== undefined) out = meet(i, j + 1) || (x !== undefined && !yVar.includes(x) && meet(i + 1, j));
+    else if (x === undefined || y === undefined) out = false;
+    else out = (x === y || x === ONE || y === ONE) && meet(i + 1, j + 1);
+    seen.set(key, out);
+    return out;
+  };
+  return meet(0, 0);
+}
+
 /** Can `arn` (possibly with wildcards) name a resource of this ARN format? */
 export function arnFits(arn: string, template: string): boolean {
-  const t = compileTemplate(template);
-  return t.re.test(arn) || (/[*?]/.test(arn) && wildcardRegex(arn).test(t.sample));
+  if (compileTemplate(template).re.test(arn)) return true;
+  return /[*?]/.test(arn) && patternsMeet(arn.replace(/\*/g, ANY).replace(/\?/g, ONE), templatePattern(template));
 }
 
 const arnService = (arn: string): string | undefined => (arn.startsWith('arn:') ? arn.split(':')[2] : undefined);

@@ -156,6 +156,9 @@ export const conditionKey: LintRule = {
       conditionEntries(s).flatMap((c): Issue[] => {
         if (c.key.includes('${') || conditionKeyInfo(c.key)) return [];
         const prefix = c.key.includes(':') ? c.key.slice(0, c.key.indexOf(':')) : '';
+        // Identity providers' keys (token.actions.githubusercontent.com:sub, accounts.google.com:aud, saml:aud) are
+        // named by the provider, not catalogued per service: not judged.
+        if (prefix.includes('.') || prefix === 'saml') return [];
         if (prefix !== 'aws' && !serviceExists(prefix))
           return [{ path: c.path, message: `condition key ${c.key} names no AWS service${prefix ? ` ("${prefix}")` : ''}`, fix: 'Use a global key (aws:...) or a key of the service, e.g. s3:prefix.' }];
         const near = closest(c.key, conditionKeyNames(prefix));
