@@ -64,6 +64,10 @@ const CATALOGUE: [id: string, area: string, severity: string][] = [
   ['access-analyzer', 'exposure', 'medium'],
   ['guardduty-enabled', 'exposure', 'medium'],
   ['securityhub-enabled', 'exposure', 'low'],
+  ['policy-valid', 'policy', 'high'],
+  ['policy-unknown-action', 'policy', 'medium'],
+  ['policy-resource-missing', 'policy', 'low'],
+  ['policy-privilege-escalation', 'policy', 'high'],
 ];
 
 describe('the check catalogue', () => {

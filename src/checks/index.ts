@@ -4,6 +4,7 @@ import { identityChecks } from './identity/index.js';
 import { loggingChecks } from './logging/index.js';
 import { monitoringChecks } from './monitoring/index.js';
 import { passwordPolicyChecks } from './password-policy/index.js';
+import { policyChecks } from './policy/index.js';
 import { rootChecks } from './root/index.js';
 import type { Check } from './types.js';
 
@@ -16,4 +17,5 @@ export const allChecks: readonly Check[] = [
   ...loggingChecks,
   ...monitoringChecks,
   ...exposureChecks,
+  ...policyChecks,
 ];

@@ -14,9 +14,11 @@ export interface AwsOptions {
   quiet?: boolean;
 }
 
-export const addAwsOptions = (cmd: Command): Command =>
-  cmd
-    .option('--profile <name>', 'AWS profile from ~/.aws/config (default: the standard credential chain)')
+/** `multiProfile`: --profile may be repeated (the audit of several accounts); the option value is then a list. */
+export const addAwsOptions = (cmd: Command, { multiProfile = false } = {}): Command =>
+  (multiProfile
+    ? cmd.option('--profile <name>', 'AWS profile from ~/.aws/config; repeat it to audit several accounts in one report', (v: string, prev: string[] = []) => [...prev, v])
+    : cmd.option('--profile <name>', 'AWS profile from ~/.aws/config (default: the standard credential chain)'))
     .option('--region <region>', 'home region, for the calls that are not per region (default: AWS_REGION, the profile, us-east-1)')
     .option('--regions <list>', 'audit only these regions (comma-separated, repeatable; default: every region the account has enabled)', list);
 

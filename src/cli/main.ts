@@ -5,8 +5,12 @@ import { exitCodeOf, InputError } from '../util/errors.js';
 import { registerApply } from './apply.js';
 import { registerAudit } from './audit.js';
 import { registerChecks } from './checks.js';
+import { registerDiff } from './diff.js';
+import { registerCreds } from './creds.js';
 import { registerInit } from './init.js';
 import { registerPlan } from './plan.js';
+import { registerPolicy } from './policy.js';
+import { registerScan } from './scan.js';
 import { registerSnapshot } from './snapshot.js';
 import { registerTrail } from './trail.js';
 
@@ -42,6 +46,10 @@ export function buildProgram(io: Io, state: CommandState): Command {
   registerApply(program, io, state);
   registerInit(program, io, state);
   registerTrail(program, io, state);
+  registerDiff(program, io, state);
+  registerPolicy(program, io, state);
+  registerScan(program, io, state);
+  registerCreds(program, io, state);
   return program;
 }
 

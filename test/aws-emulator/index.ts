@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, internalError } from './errors.js';
+import { buildOrganization, type OrganizationOptions, type OrganizationRuntime } from './organization.js';
 import { pickFault, validateFaults, type Fault } from './faults.js';
 import { seededRandom } from './prng.js';
 import { REQUEST_ID_HEADER, type WireReply } from './protocols/wire.js';
@@ -19,6 +20,7 @@ import { buildWorld, type World } from './world.js';
 
 export type { Fault } from './faults.js';
 export type { Scenario } from './scenario.js';
+export type { OrganizationOptions, OrgMember, OrgPolicy } from './organization.js';
 
 export interface EmulatorOptions {
   /** The account to emulate, or the path of a JSON scenario file. */
@@ -32,6 +34,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** Requests signed for these regions are counted and never answered (with the scenario's `hangRegions`). */
   hangRegions?: string[];
+  /** Serve an organization: the scenario is its management account, these its members (organization.ts). */
+  organization?: OrganizationOptions;
 }
 
 export interface Emulator {
@@ -62,6 +66,7 @@ interface Runtime {
   faults: Fault[];
   latencyMs: number;
   hangRegions: Set<string>;
+  readonly org: OrganizationRuntime | undefined;
 }
 
 /** The reply, or 'hang' for a request signed for a region that does not answer. */
@@ -74,9 +79,11 @@ async function answer(rt: Runtime, req: IncomingMessage): Promise<WireReply | 'h
   rt.counts.set(routed.key, (rt.counts.get(routed.key) ?? 0) + 1);
   if (scope.region !== undefined && rt.hangRegions.has(scope.region)) return 'hang';
 
+  const world = rt.org?.worldFor(scope.accessKeyId) ?? rt.world;
   const ctx: RequestContext = {
-    world: rt.world,
+    world,
     now: rt.world.now,
+    ...(rt.org ? { org: rt.org } : {}),
     accessKeyId: scope.accessKeyId,
     region: scope.region,
     requestId: randomUUID(),
@@ -112,8 +119,11 @@ async function handle(rt: Runtime, req: IncomingMessage, res: ServerResponse): P
 
 export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const scenario = await loadScenario(opts.scenario);
+  const now = opts.now ?? new Date();
+  const world = buildWorld(scenario, now);
   const rt: Runtime = {
-    world: buildWorld(scenario, opts.now ?? new Date()),
+    world,
+    org: opts.organization ? await buildOrganization(world, opts.organization, now) : undefined,
     counts: new Map(),
     random: seededRandom(opts.seed ?? 1),
     faults: validateFaults(opts.faults ?? []),

@@ -1,6 +1,7 @@
 // The scenario's CloudTrail trails, S3 buckets and AWS Organizations membership (keys `trails`, `buckets`,
 // `organization`). Objects are strict, as in scenario.ts.
 import { z } from 'zod';
+import { bucketObjectFields } from './scenario-trail.js';
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region name like us-east-1');
 const accountId = z.string().regex(/^\d{12}$/, 'expected a 12-digit account id');
@@ -78,6 +79,8 @@ export const bucketFacts = z.strictObject({
   publicAccessBlock: publicAccessBlock.nullable().default(null),
   /** Server access logging; null or absent: off. */
   logging: z.strictObject({ targetBucket: z.string().min(3), targetPrefix: z.string().default('') }).nullable().default(null),
+  /** Its objects: `objects` (key -> content), `trailLogs` (generated CloudTrail log files), `listPageSize` (scenario-trail.ts). */
+  ...bucketObjectFields,
 });
 
 export const organizationFacts = z.strictObject({

@@ -8,6 +8,8 @@ import { isDateSpec } from './dates.js';
 import { costScenarioFields } from './scenario-cost.js';
 import { loggingScenarioFields, publicAccessBlock } from './scenario-logging.js';
 import { regionalSchema } from './scenario-regional.js';
+import { trailScenarioFields } from './scenario-trail.js';
+import { stsScenarioFields } from './scenario-sts.js';
 
 const date = z.string().refine(isDateSpec, { message: 'expected an ISO date, "now", or a relative date like "-120d"' });
 const name = z.string().min(1);
@@ -151,10 +153,14 @@ export const scenarioSchema = z.strictObject({
   s3PublicAccessBlock: publicAccessBlock.nullable().default(null),
   /** CloudTrail trails, S3 buckets, the organization (scenario-logging.ts). */
   ...loggingScenarioFields,
+  /** CloudTrail events LookupEvents serves, per region by their awsRegion (scenario-trail.ts). */
+  ...trailScenarioFields,
   /** Regions and their opt-in state, regions that never answer, budgets, anomaly detection, CUR (scenario-cost.ts). */
   ...costScenarioFields,
   /** Facts per region, `*` for every region (scenario-regional.ts). */
   regional: regionalSchema.default({}),
+  /** The MFA code that passes, and how long new access keys take to work (scenario-sts.ts). */
+  ...stsScenarioFields,
   /** Access key id -> who calls with it. Active keys of users and root are callers without being listed. */
   callers: z.record(accessKeyId, caller).default({}),
   credentialReport: z

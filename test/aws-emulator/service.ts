@@ -3,6 +3,7 @@
 // so a handler only ever deals with data.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiError, FaultKind } from './errors.js';
+import type { OrganizationRuntime } from './organization.js';
 import type { World } from './world.js';
 import type { XmlValue } from './protocols/xml.js';
 
@@ -15,6 +16,8 @@ export interface RequestContext {
   readonly accessKeyId: string | undefined;
   readonly region: string | undefined;
   readonly requestId: string;
+  /** Present when the emulator serves an organization (organization.ts). */
+  readonly org?: OrganizationRuntime;
 }
 
 interface ServiceBase {
@@ -101,7 +104,8 @@ export interface RestXmlService extends ServiceBase {
   readonly xmlns?: string;
   /** S3 answers `<Error>` at the top; S3 Control wraps it in `<ErrorResponse>`. */
   readonly errorWrapper: 'Error' | 'ErrorResponse';
-  readonly routes: readonly RestRoute<XmlBody | string>[];
+  /** A Buffer body is sent as it is (S3 GetObject). */
+  readonly routes: readonly RestRoute<XmlBody | string | Buffer>[];
 }
 
 export type ServiceModule = QueryService | JsonService | RestJsonService | RestXmlService;

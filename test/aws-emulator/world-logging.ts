@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedScenario } from './scenario.js';
 import type { BucketFacts, OrganizationFacts, TrailFacts } from './scenario-logging.js';
+import { buildObjects, type StoredObject } from './world-trail.js';
 
 export interface TrailState extends Omit<TrailFacts, 'account'> {
   readonly arn: string;
@@ -10,7 +11,9 @@ export interface TrailState extends Omit<TrailFacts, 'account'> {
   readonly account: string;
 }
 
-export interface BucketState extends Omit<BucketFacts, 'owner' | 'policy'> {
+export interface BucketState extends Omit<BucketFacts, 'owner' | 'policy' | 'objects' | 'trailLogs'> {
+  /** Key -> object: the scenario's objects and the generated CloudTrail logs (world-trail.ts). */
+  readonly objects: Map<string, StoredObject>;
   /** The owning account. */
   readonly owner: string;
   /** The policy as stored (JSON text), or null. */
@@ -26,14 +29,15 @@ export interface LoggingWorld {
 /** S3 canonical user ids are 64 hex characters; derived from the account so runs repeat. */
 export const canonicalUserId = (account: string): string => createHash('sha256').update(`canonical\0${account}`).digest('hex');
 
-export function buildLoggingWorld(scenario: ParsedScenario, problems: string[]): LoggingWorld {
+export function buildLoggingWorld(scenario: ParsedScenario, problems: string[], now: Date = new Date()): LoggingWorld {
   const { id: account, partition } = scenario.account;
   const trails = scenario.trails.map((t) => {
     const owner = t.account ?? account;
     return { ...t, account: owner, arn: `arn:${partition}:cloudtrail:${t.homeRegion}:${owner}:trail/${t.name}` };
   });
-  const buckets = scenario.buckets.map((b) => ({
+  const buckets = scenario.buckets.map(({ objects, trailLogs, ...b }) => ({
     ...b,
+    objects: buildObjects(objects, trailLogs, account, now),
     owner: b.owner ?? account,
     policy: b.policy === null ? null : typeof b.policy === 'string' ? b.policy : JSON.stringify(b.policy),
   }));

@@ -7,6 +7,8 @@ import { ScenarioError, type ParsedScenario, type PolicyDocumentInput, type Scen
 import type { RegionFacts } from './scenario-regional.js';
 import { buildCostWorld, buildRegions, type CostWorld, type RegionState } from './world-cost.js';
 import { buildLoggingWorld, type LoggingWorld } from './world-logging.js';
+import { buildTrailWorld, type TrailWorld } from './world-trail.js';
+import { buildStsWorld, type StsWorld } from './world-sts.js';
 
 export interface AccessKey {
   readonly id: string;
@@ -143,6 +145,8 @@ export interface World {
   callers: Map<string, Caller>;
   /** CloudTrail trails, S3 buckets, the organization (world-logging.ts). */
   readonly logging: LoggingWorld;
+  /** CloudTrail events for LookupEvents (world-trail.ts). */
+  readonly trail: TrailWorld;
   /** Every region of the partition with its opt-in state (world-cost.ts). */
   readonly regions: readonly RegionState[];
   /** Budgets, anomaly detection, CUR and data exports (world-cost.ts). */
@@ -150,6 +154,8 @@ export interface World {
   /** The scenario's per-region facts, `*` included; read them with factsOf, change them through ownFacts (services/region-facts.ts). */
   readonly regional: Readonly<Record<string, RegionFacts>>;
   readonly credentialReport: CredentialReportState;
+  /** Keys still propagating, the MFA code, sessions (world-sts.ts). */
+  readonly sts: StsWorld;
   readonly quirks: ParsedScenario['quirks'];
 }
 
@@ -321,7 +327,7 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
       seen.add(n);
     }
   }
-  const logging = buildLoggingWorld(scenario, problems);
+  const logging = buildLoggingWorld(scenario, problems, now);
   const regions = buildRegions(scenario, problems);
   const cost = buildCostWorld(scenario, now, problems);
   if (problems.length) throw new ScenarioError(`scenario references are inconsistent:\n- ${problems.join('\n- ')}`);
@@ -349,6 +355,7 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
     s3PublicAccessBlock: scenario.s3PublicAccessBlock,
     callers: new Map(),
     logging,
+    trail: buildTrailWorld(scenario.cloudTrailEvents.events, scenario.cloudTrailEvents.lookupRateLimit, now),
     regions,
     cost,
     // A copy: the write operations change it, and a scenario's defaults may be shared between emulators.
@@ -359,6 +366,7 @@ export function buildWorld(scenario: ParsedScenario, now: Date): World {
       pollsLeft: 0,
       generatedAt: scenario.credentialReport.preGenerated ? truncateToSecond(now) : null,
     },
+    sts: buildStsWorld(scenario),
     quirks: scenario.quirks,
   };
   world.callers = buildCallers(world, scenario.callers);
@@ -384,7 +392,7 @@ function buildCallers(world: World, explicit: ParsedScenario['callers']): Map<st
   return callers;
 }
 
-function callerFromArn(world: World, arn: string, userId: string | undefined): Caller {
+export function callerFromArn(world: World, arn: string, userId: string | undefined): Caller {
   const account = arn.split(':')[4] || world.account.id;
   const resource = arn.split(':').slice(5).join(':');
   if (resource === 'root') return { arn, userId: userId ?? account, account, userName: null, isRoot: true };

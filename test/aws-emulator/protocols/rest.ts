@@ -91,8 +91,10 @@ function faultOf(service: RestService, kind: FaultKind): ApiError {
   return service.protocol === 'restJson1' ? restJsonFault(service, kind) : restXmlFault(service, kind);
 }
 
-function renderBody(service: RestService, body: unknown): { type: string; text: string } {
+function renderBody(service: RestService, body: unknown): { type: string; text: string | Buffer } {
   if (body === undefined) return { type: 'application/json', text: '' };
+  // An object's bytes (S3 GetObject): sent as they are.
+  if (Buffer.isBuffer(body)) return { type: 'application/octet-stream', text: body };
   if (service.protocol === 'restJson1') return { type: 'application/json', text: JSON.stringify(toWireJson(body)) };
   if (typeof body === 'string') return { type: 'application/xml', text: body };
   const xml = body as XmlBody;
@@ -101,7 +103,9 @@ function renderBody(service: RestService, body: unknown): { type: string; text: 
 
 /** Among the services signed with this name, the one whose route matches; the longest pathPrefix is tried first. */
 export function bindRest(candidates: readonly RestService[], req: Omit<RestRequest, 'labels'>): Routed {
-  const ordered = [...candidates].sort((a, b) => (b.pathPrefix?.length ?? 0) - (a.pathPrefix?.length ?? 0));
+  // A path under a service's prefix is that service's alone (S3 Control's /v20180820/ is no S3 bucket and key).
+  const prefixed = candidates.filter((s) => s.pathPrefix && req.path.startsWith(s.pathPrefix));
+  const ordered = [...(prefixed.length ? prefixed : candidates)].sort((a, b) => (b.pathPrefix?.length ?? 0) - (a.pathPrefix?.length ?? 0));
   for (const service of ordered) {
     if (service.pathPrefix && !req.path.startsWith(service.pathPrefix)) continue;
     const match = matchRoute<unknown>(service.routes, req.method, req.path, req.query);

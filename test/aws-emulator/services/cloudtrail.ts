@@ -1,10 +1,11 @@
 // CloudTrail: awsJson1_1, `CloudTrail_20131101.Op`. What a region sees: the trails whose home it is, and the
 // "shadow" of every multi-region trail (an organization trail shows in each member account the same way).
 // A trail is named by its name in its home region only; elsewhere it takes the ARN, as AWS requires. The writes apply
-// makes are in cloudtrail-writes.ts.
+// makes are in cloudtrail-writes.ts; LookupEvents, the events of the last 90 days, in cloudtrail-lookup.ts.
 import { ApiError } from '../errors.js';
 import type { JsonService, RequestContext } from '../service.js';
 import type { TrailState } from '../world-logging.js';
+import { lookupEvents } from './cloudtrail-lookup.js';
 import { cloudtrailWriteOperations } from './cloudtrail-writes.js';
 
 const DEFAULT_SELECTORS = [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }];
@@ -113,6 +114,7 @@ export const cloudtrail: JsonService = {
         : DEFAULT_SELECTORS;
       return { TrailARN: trail.arn, EventSelectors: selectors };
     },
+    LookupEvents: lookupEvents,
     ...cloudtrailWriteOperations({ findTrail, describe }),
   },
 };

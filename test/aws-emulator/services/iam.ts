@@ -22,6 +22,7 @@ import {
   listAttachedRolePolicies,
   listGroupsForUser,
 } from './iam/principals.js';
+import { createAccessKey, deleteAccessKey, updateAccessKey } from './iam/access-keys.js';
 import { createServiceLinkedRole, getRolePolicy, putRolePolicy } from './iam/role-policies.js';
 import { getAccessKeyLastUsed, listAccessKeys, listMfaDevices, listUsers, listVirtualMfaDevices } from './iam/users.js';
 
@@ -69,5 +70,9 @@ export const iam: QueryService = {
     PutRolePolicy: putRolePolicy,
     GetRolePolicy: getRolePolicy,
     CreateServiceLinkedRole: createServiceLinkedRole,
+    // What `rampart creds rotate` writes (iam/access-keys.ts).
+    CreateAccessKey: createAccessKey,
+    UpdateAccessKey: updateAccessKey,
+    DeleteAccessKey: deleteAccessKey,
   },
 };

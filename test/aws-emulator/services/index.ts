@@ -20,7 +20,8 @@ import { s3 } from './s3.js';
 import { s3control } from './s3control.js';
 import { securityhub } from './securityhub.js';
 import { sns } from './sns.js';
+import { sso } from './sso.js';
 import { sts } from './sts.js';
 
 export const SERVICES: readonly ServiceModule[] = [iam, sts, account, s3control, accessanalyzer, cloudtrail, config, guardduty, kms, organizations, s3, securityhub,
-  budgets, cloudwatch, logs, sns, ec2, ce, cur, bcmDataExports, events];
+  budgets, cloudwatch, logs, sns, ec2, ce, cur, bcmDataExports, events, sso];

@@ -57,6 +57,8 @@ function createBucket(req: RestRequest, ctx: RequestContext) {
     aclGrants: [],
     publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
     logging: null,
+    objects: new Map(),
+    listPageSize: 1000,
   };
   ctx.world.logging.buckets.push(bucket);
   return { headers: { location: `/${name}` } };

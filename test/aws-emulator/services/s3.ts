@@ -3,11 +3,13 @@
 // region (elsewhere: PermanentRedirect, as S3 does), except GetBucketLocation, which is how one finds that region.
 // Another account's bucket answers AccessDenied to everything.
 // The writes apply makes (s3-writes.ts): CreateBucket, HeadBucket, PutBucketPolicy, PutPublicAccessBlock, PutBucketLogging.
+// The object reads of a trail's log reader (s3-objects.ts): ListObjectsV2, GetObject.
 import { ApiError } from '../errors.js';
 import { escapeXml } from '../protocols/xml.js';
 import type { RequestContext, RestReply, RestRequest, RestXmlService, XmlBody } from '../service.js';
 import type { PublicAccessBlock } from '../world.js';
 import { canonicalUserId, type BucketState } from '../world-logging.js';
+import { s3ObjectRoutes } from './s3-objects.js';
 import { s3WriteRoutes } from './s3-writes.js';
 
 const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -135,5 +137,6 @@ export const s3: RestXmlService = {
       },
     },
     ...s3WriteRoutes(bucketOf),
+    ...s3ObjectRoutes(bucketOf),
   ],
 };

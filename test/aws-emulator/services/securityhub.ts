@@ -5,6 +5,7 @@ import { ApiError } from '../errors.js';
 import type { RegionFacts } from '../scenario-regional.js';
 import type { RestJsonService, RestRequest } from '../service.js';
 import { at, factsHere, regionOf } from './region-facts.js';
+import { findingRoutes } from './securityhub-findings.js';
 
 /** The JSON body of a write; InvalidInputException when it is not an object. */
 function bodyOf(req: RestRequest): Record<string, unknown> {
@@ -58,5 +59,6 @@ export const securityhub: RestJsonService = {
         return { body: {} };
       },
     },
+    ...findingRoutes,
   ],
 };

@@ -1,0 +1,47 @@
+// `rampart audit --org` at scale: an emulated organization of N member accounts, every call delayed by the latency.
+// The emulator runs here; rampart runs in a child process (bench/lib/org-child.mjs) from the built dist/.
+// Run: npm run bench:audit-org [-- --accounts 1000 --latency 50 --at-once 32 --regions us-east-1,eu-west-1]
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { startEmulator } from '../test/aws-emulator/index.js';
+import { CLEAN_ACCOUNT, CLEAN_CI_KEY, readScenario } from '../test/aws-emulator/test-helpers.js';
+
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string', default: '1000' },
+    latency: { type: 'string', default: '50' },
+    'at-once': { type: 'string', default: '32' },
+    regions: { type: 'string' },
+  },
+});
+const members = Array.from({ length: Number(values.accounts) - 1 }, (_, i) => ({ id: String(300000000000 + i), name: `workload-${i}` }));
+const emu = await startEmulator({
+  scenario: { ...readScenario('clean-account'), organization: { id: 'o-benchorg001', managementAccountId: CLEAN_ACCOUNT, managementAccountEmail: 'root@clean.example', featureSet: 'ALL' } },
+  // Members are copies of the hardened account: every check has something to read.
+  organization: { members, memberScenario: readScenario('clean-account') },
+  latencyMs: Number(values.latency),
+});
+const args = ['audit', '--org', '--format', 'json', '--fail-on', 'none', '--accounts-at-once', values['at-once']!, ...(values.regions ? ['--regions', values.regions] : [])];
+try {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(import.meta.dirname, 'lib/org-child.mjs'), ...args], {
+    env: {
+      PATH: process.env.PATH,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ENDPOINT_URL: emu.endpoint,
+      AWS_ACCESS_KEY_ID: CLEAN_CI_KEY,
+      AWS_SECRET_ACCESS_KEY: 'bench',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    },
+    maxBuffer: 1 << 20,
+  });
+  const report = JSON.parse(stdout.trim().split('\n').pop()!);
+  const calls = Object.values(emu.calls()).reduce((a, b) => a + b, 0);
+  console.log(`organization of ${values.accounts} accounts, latency ${values.latency} ms per call, ${values['at-once']} accounts at once, regions: ${values.regions ?? 'all enabled'}`);
+  console.log(`exit ${report.code}: ${report.audited} audited, ${report.failed} failed, ${calls} requests, ${(report.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(report.maxRssMb)} MB, report ${(report.bytes / 1e6).toFixed(1)} MB`);
+} finally {
+  await emu.close();
+}
