@@ -145,7 +145,7 @@ describe('rampart trail hunt: inputs', () => {
     expect(none.stderr).toMatch(/x\.json\.gz: .*gzip/);
     expect(none.stderr).toMatch(/rampart: no readable CloudTrail events in /);
     const noPaths = await runCli(['trail', 'hunt']);
-    expect([noPaths.code, noPaths.stderr.trim()]).toEqual([2, 'rampart: trail hunt needs CloudTrail files or directories to read']);
+    expect([noPaths.code, noPaths.stderr.trim()]).toEqual([2, 'rampart: trail hunt needs CloudTrail files or directories, --s3 s3://bucket/prefix or --lookup']);
     const missing = await runCli(['trail', 'hunt', join(dir, 'nope')]);
     expect([missing.code, missing.stderr.trim()]).toEqual([2, `rampart: ${join(dir, 'nope')}: no such file or directory`]);
     for (const bad of [['--access-key', 'hunter2'], ['--principal', 'alice'], ['--since', 'yesterday'], ['--format', 'xml'], ['--fail-on', 'urgent'], ['--since', '2026-11-22', '--until', '2026-11-21']]) {
