@@ -2,17 +2,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { exitCodeOf, InputError } from '../util/errors.js';
-import { registerApply } from './apply.js';
-import { registerAudit } from './audit.js';
-import { registerChecks } from './checks.js';
-import { registerDiff } from './diff.js';
-import { registerCreds } from './creds.js';
-import { registerInit } from './init.js';
-import { registerPlan } from './plan.js';
-import { registerPolicy } from './policy.js';
-import { registerScan } from './scan.js';
-import { registerSnapshot } from './snapshot.js';
-import { registerTrail } from './trail.js';
 
 export interface Io {
   /** Where confirmations are read from; absent (tests, pipes) means not a terminal. */
@@ -27,7 +16,35 @@ export interface CommandState {
   exitCode: number;
 }
 
-export function buildProgram(io: Io, state: CommandState): Command {
+type Register = (program: Command, io: Io, state: CommandState) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: `rampart scan` in a pre-commit hook should not pay for
+ * loading twenty AWS SDK clients. The order is the order of `rampart --help`.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  audit: async () => (await import('./audit.js')).registerAudit,
+  snapshot: async () => (await import('./snapshot.js')).registerSnapshot,
+  checks: async () => (await import('./checks.js')).registerChecks,
+  plan: async () => (await import('./plan.js')).registerPlan,
+  apply: async () => (await import('./apply.js')).registerApply,
+  init: async () => (await import('./init.js')).registerInit,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  policy: async () => (await import('./policy.js')).registerPolicy,
+  scan: async () => (await import('./scan.js')).registerScan,
+  trail: async () => (await import('./trail.js')).registerTrail,
+  creds: async () => (await import('./creds.js')).registerCreds,
+};
+
+/** The command argv names (the first word that is not an option), or every command for help and typos. */
+function commandsFor(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  const first = args.find((a) => !a.startsWith('-'));
+  if (first === undefined && (args.includes('--version') || args.includes('-V'))) return [];
+  return first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);
+}
+
+export async function buildProgram(io: Io, state: CommandState, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('rampart')
     .description('Secure an AWS account and keep it secure.')
     .version(VERSION, '-V, --version')
@@ -39,25 +56,17 @@ export function buildProgram(io: Io, state: CommandState): Command {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, 'rampart: ')),
     });
-  registerAudit(program, io, state);
-  registerSnapshot(program, io, state);
-  registerChecks(program, io, state);
-  registerPlan(program, io, state);
-  registerApply(program, io, state);
-  registerInit(program, io, state);
-  registerTrail(program, io, state);
-  registerDiff(program, io, state);
-  registerPolicy(program, io, state);
-  registerScan(program, io, state);
-  registerCreds(program, io, state);
+  const names = commandsFor(argv);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program, io, state);
   return program;
 }
 
 /** Runs rampart with argv (as process.argv) and returns the exit code; never throws. */
 export async function main(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const state: CommandState = { exitCode: 0 };
-  const program = buildProgram(io, state);
   try {
+    const program = await buildProgram(io, state, argv);
     await program.parseAsync(argv);
     return state.exitCode;
   } catch (err) {

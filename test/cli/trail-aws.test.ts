@@ -8,7 +8,7 @@ import { runCli } from './io.js';
 
 const aws = useEmulatedEnvironment();
 const records = seed002() as unknown as Record<string, unknown>[];
-type ScenarioEvent = NonNullable<Scenario['cloudTrailEvents']>['events'][number];
+type ScenarioEvent = NonNullable<NonNullable<Scenario['cloudTrailEvents']>['events']>[number];
 const WEEKEND = ['--since', '2026-11-16', '--until', '2026-11-22'];
 
 const scenario = (): Scenario => ({
