@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { InputError } from '../util/errors.js';
 import { specSchema, type BaselineSpec } from './spec.js';
 import { formatPath, specProblems, type SpecProblem } from './spec-issues.js';
+import { unreadable } from '../util/unreadable.js';
 
 /** The spec file does not exist: the CLI decides whether the defaults stand in for it. */
 export class SpecNotFoundError extends InputError {
@@ -21,8 +22,7 @@ export async function loadSpec(path: string): Promise<BaselineSpec> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SpecNotFoundError(path);
-    const why = code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new InputError(`${path}: cannot read the spec: ${why}`);
+    throw new InputError(`${path}: cannot read the spec: ${unreadable(err)}`);
   }
   return parseSpec(text, path);
 }

@@ -5,6 +5,7 @@ import { parse, YAMLParseError } from 'yaml';
 import { PolicyShapeError, toPolicy } from '../policy/model.js';
 import type { Policy } from '../policy/types.js';
 import { InputError } from '../util/errors.js';
+import { unreadable } from '../util/unreadable.js';
 
 async function readText(path: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
   if (path === '-') {
@@ -16,9 +17,7 @@ async function readText(path: string, stdin: NodeJS.ReadableStream | undefined):
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new InputError(`${path}: cannot read the policy: ${why}`);
+    throw new InputError(`${path}: cannot read the policy: ${unreadable(err)}`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { PolicyKind } from '../policy/types.js';
 import { InputError } from '../util/errors.js';
 import type { CommandState, Io } from './main.js';
 import { failOn, oneOf, type FailOn } from './options.js';
+import { unreadable } from '../util/unreadable.js';
 
 const KINDS = ['identity', 'resource', 'trust', 'boundary', 'scp', 'session'] as const satisfies readonly PolicyKind[];
 
@@ -36,9 +37,7 @@ async function readInput(file: string, io: Io): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new InputError(`${file}: cannot read the policy: ${why}`);
+    throw new InputError(`${file}: cannot read the policy: ${unreadable(err)}`);
   }
 }
 

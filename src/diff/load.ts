@@ -6,6 +6,7 @@ import { SNAPSHOT_KIND, type AccountSnapshot } from '../inventory/snapshot.js';
 import { auditOutputSchema, type AuditOutput } from '../report/audit-output.js';
 import { renderJson } from '../report/json.js';
 import { InputError } from '../util/errors.js';
+import { unreadable } from '../util/unreadable.js';
 
 export interface DiffSide {
   readonly file: string;
@@ -19,8 +20,7 @@ export async function loadDiffSide(file: string): Promise<DiffSide> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code)}`);
+    throw new InputError(`${file}: cannot read: ${unreadable(err)}`);
   }
   let data: unknown;
   try {

@@ -3,15 +3,14 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { InputError } from '../util/errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, snapshotSchema, type AccountSnapshot } from './snapshot.js';
+import { unreadable } from '../util/unreadable.js';
 
 export async function loadSnapshot(path: string): Promise<AccountSnapshot> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new InputError(`${path}: cannot read the snapshot: ${why}`);
+    throw new InputError(`${path}: cannot read the snapshot: ${unreadable(err)}`);
   }
   return parseSnapshot(text, path);
 }
