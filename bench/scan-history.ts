@@ -3,7 +3,6 @@
 // at known commits, half of them removed later, two on a side branch only), then scans it in a child process so the
 // peak RSS is the scan's alone. Two sizes in one run show whether memory grows with the history.
 // Run: npm run bench:scan-history [-- --commits 2500,10000 --files 300 --keys 20]
-// The detector is the test stand-in (access key ids only); swap the import below for detectSecrets to measure the real one.
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { scanHistory } from '../src/secrets/git/history.js';
 import { emptyStats, type ScanStats } from '../src/secrets/git/scan-stats.js';
 import type { SecretFinding } from '../src/secrets/types.js';
-import { keyIdDetect as detect } from '../test/secrets/git-fixtures.js';
+import { detectSecrets as detect } from '../src/secrets/detect.js';
 
 const { values } = parseArgs({
   options: {
