@@ -1,5 +1,5 @@
 // rampart policy template through the CLI: the listing, rendering, atomic --output, bad parameters (exit 2).
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,10 +40,14 @@ describe('rampart policy template', () => {
     const dir = await mkdtemp(join(tmpdir(), 'rampart-template-'));
     const out = join(dir, 'admin.json');
     await runCli(['policy', 'template', 'production-admin', '--output', out]);
-    const noMfa = await runCli(['policy', 'simulate', '--action', 'iam:DeleteUser', '--identity-policy', out, '--expect', 'explicit-deny']);
+    // attached beside the AWS managed AdministratorAccess, as the template says
+    const admin = join(dir, 'AdministratorAccess.json');
+    await writeFile(admin, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }));
+    const noMfa = await runCli(['policy', 'simulate', '--action', 'iam:DeleteUser', '--identity-policy', admin, '--identity-policy', out, '--expect', 'explicit-deny']);
     expect(noMfa.code).toBe(0);
-    const withMfa = await runCli(['policy', 'simulate', '--action', 'iam:DeleteUser', '--identity-policy', out, '--context', 'aws:MultiFactorAuthPresent=true', '--expect', 'allow']);
+    const withMfa = await runCli(['policy', 'simulate', '--action', 'iam:DeleteUser', '--identity-policy', admin, '--identity-policy', out, '--context', 'aws:MultiFactorAuthPresent=true', '--expect', 'allow']);
     expect(withMfa.code).toBe(0);
+    expect((await runCli(['policy', 'lint', out])).code).toBe(0);
   });
 
   it.each([

@@ -14,6 +14,8 @@ function render(name: string, params: Record<string, string> = {}) {
 }
 const policyOf = (name: string, params: Record<string, string> = {}, part = 'policy') => toPolicy(render(name, params)[part], name);
 const mfa = { 'aws:MultiFactorAuthPresent': 'true' };
+/** The AWS managed policy the administrator templates are attached beside. */
+const ADMINISTRATOR_ACCESS = toPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, 'AdministratorAccess');
 const noMfa = { 'aws:MultiFactorAuthPresent': 'false' };
 
 describe('templates', () => {
@@ -54,9 +56,9 @@ describe('templates', () => {
     expect(decide({ identity: [p] }, { action: 's3:GetObject', resource: 'arn:aws:s3:::my-specific-bucket' }).decision).toBe('ImplicitDeny');
   });
 
-  it('production-admin: admin, never CloseAccount, destructive actions only with MFA', () => {
+  it('production-admin: with AdministratorAccess, never CloseAccount, destructive actions only with MFA', () => {
     const p = policyOf('production-admin');
-    const ask = (action: string, context = {}) => decide({ identity: [p] }, { action, context });
+    const ask = (action: string, context = {}) => decide({ identity: [ADMINISTRATOR_ACCESS, p] }, { action, context });
     expect(ask('ec2:RunInstances').decision).toBe('Allow');
     const noMfaDelete = ask('iam:DeleteUser');
     expect(noMfaDelete.decision).toBe('ExplicitDeny');
@@ -79,14 +81,16 @@ describe('templates', () => {
     expect(decide({ identity: [regional] }, { action: 'ec2:DescribeInstances', context: { 'aws:RequestedRegion': 'us-east-1' } }).decision).toBe('ImplicitDeny');
   });
 
-  it('break-glass: everything, with MFA, in the allowed regions only', () => {
+  it('break-glass: with AdministratorAccess, everything, with MFA, in the allowed regions only', () => {
     const p = policyOf('break-glass', { regions: 'us-east-1,us-west-2', 'max-mfa-age': '3600' });
-    const ask = (context: Record<string, string>) => decide({ identity: [p] }, { action: 'ec2:TerminateInstances', context }).decision;
+    const ask = (context: Record<string, string>) => decide({ identity: [ADMINISTRATOR_ACCESS, p] }, { action: 'ec2:TerminateInstances', context }).decision;
     expect(ask({ ...mfa, 'aws:RequestedRegion': 'us-west-2', 'aws:MultiFactorAuthAge': '60' })).toBe('Allow');
-    expect(ask({ ...noMfa, 'aws:RequestedRegion': 'us-west-2', 'aws:MultiFactorAuthAge': '60' })).toBe('ImplicitDeny');
-    expect(ask({ 'aws:RequestedRegion': 'us-west-2' })).toBe('ImplicitDeny');
-    expect(ask({ ...mfa, 'aws:RequestedRegion': 'eu-west-1', 'aws:MultiFactorAuthAge': '60' })).toBe('ImplicitDeny');
-    expect(ask({ ...mfa, 'aws:RequestedRegion': 'us-east-1', 'aws:MultiFactorAuthAge': '7200' })).toBe('ImplicitDeny');
+    expect(ask({ ...noMfa, 'aws:RequestedRegion': 'us-west-2', 'aws:MultiFactorAuthAge': '60' })).toBe('ExplicitDeny');
+    expect(ask({ 'aws:RequestedRegion': 'us-west-2' })).toBe('ExplicitDeny');
+    expect(ask({ ...mfa, 'aws:RequestedRegion': 'eu-west-1', 'aws:MultiFactorAuthAge': '60' })).toBe('ExplicitDeny');
+    expect(ask({ ...mfa, 'aws:RequestedRegion': 'us-east-1', 'aws:MultiFactorAuthAge': '7200' })).toBe('ExplicitDeny');
+    // the guard rails alone grant nothing
+    expect(decide({ identity: [p] }, { action: 'ec2:TerminateInstances', context: { ...mfa, 'aws:RequestedRegion': 'us-west-2', 'aws:MultiFactorAuthAge': '60' } }).decision).toBe('ImplicitDeny');
   });
 
   it('source-ip-and-time: only from the networks and inside the window', () => {
@@ -127,7 +131,7 @@ describe('templates', () => {
     );
     const r = decide({ identity: [seed] }, { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', context: mfa });
     expect(r.decision).toBe('ImplicitDeny');
-    expect(decide({ identity: [policyOf('production-admin')] }, { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', context: mfa }).decision).toBe('Allow');
+    expect(decide({ identity: [ADMINISTRATOR_ACCESS, policyOf('production-admin')] }, { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', context: mfa }).decision).toBe('Allow');
   });
 
   it.each([
