@@ -85,3 +85,17 @@ describe('a brand-new account', () => {
     );
   });
 });
+
+describe("seed 002's account", () => {
+  it("finds the ARN typo that cost an afternoon, reading DynamoDB only where a policy names a table", async () => {
+    const { results, calls } = await audit('leaky-account', 'AKIADEVADMIN00000001', {}, { regions: ['us-east-1', 'eu-west-1'] });
+    const typo = results.find((r) => r.checkId === 'policy-resource-missing' && r.status === 'FAIL');
+    expect(typo?.message).toContain('no DynamoDB table in us-east-1 named user-session-prod in account 123456789012 (did you mean user-sessions-prod?)');
+    expect(calls['dynamodb:ListTables']).toBe(1);
+  });
+
+  it('asks DynamoDB nothing in an account whose policies name no table', async () => {
+    const { calls } = await audit('clean-account', CLEAN_KEY, {}, { regions: ['us-east-1'] });
+    expect(calls['dynamodb:ListTables']).toBeUndefined();
+  });
+});

@@ -32,6 +32,7 @@ import { collectServerCertificates } from './iam/server-certificates.js';
 import { collectTrailBuckets } from './logging/buckets.js';
 import { collectTrails } from './logging/trails.js';
 import { collectRegional } from './regional.js';
+import { collectTableNames, tableRegionsNamed } from './dynamodb/tables.js';
 import { chooseRegions, listRegions } from './regions.js';
 import { collectAccountPublicAccessBlock } from './s3/account-public-access-block.js';
 import type { CostFacts } from './schema/cost.js';
@@ -63,6 +64,7 @@ export const STEPS = {
   anomalySubscriptions: { step: 'ce:anomaly-subscriptions', service: 'ce', operation: 'GetAnomalySubscriptions' },
   reportDefinitions: { step: 'cur:report-definitions', service: 'cur', operation: 'DescribeReportDefinitions' },
   dataExports: { step: 'bcm-data-exports:exports', service: 'bcm-data-exports', operation: 'ListExports' },
+  dynamodbTables: { step: 'dynamodb:tables', service: 'dynamodb', operation: 'ListTables' },
 } as const;
 type Step = (typeof STEPS)[keyof typeof STEPS];
 
@@ -184,7 +186,16 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
       )
     : Promise.resolve(undefined);
   const [details, credentialReport, summary, passwordPolicy, mfaDevices, alias, serverCertificates, alternateContacts] = await identity;
-  const [loggingFacts, accountPublicAccessBlock, costFacts, regionalFacts] = await Promise.all([logging, accountBlock, cost, regional]);
+  // Tables only where the policies name one (usually nowhere: no call at all).
+  const namedTables = Promise.all(
+    (details ? tableRegionsNamed(details.value, caller.account) : []).map(async (region) => {
+      const tables = await run(STEPS.dynamodbTables, (log) => collectTableNames(session, region, log, timed));
+      return [region, tables?.value] as const;
+    }),
+  );
+  const [loggingFacts, accountPublicAccessBlock, costFacts, regionalFacts, tables] = await Promise.all([logging, accountBlock, cost, regional, namedTables]);
+  const regionalWithTables: AccountSnapshot['regional'] = { ...(regionalFacts?.facts ?? {}) };
+  for (const [region, names] of tables) if (names) regionalWithTables[region] = { ...regionalWithTables[region], dynamodbTables: names };
 
   const snapshot: AccountSnapshot = {
     kind: SNAPSHOT_KIND,
@@ -206,7 +217,7 @@ export async function collectSnapshot(session: Session, options: CollectOptions 
     ...(accountPublicAccessBlock ? { s3AccountPublicAccessBlock: accountPublicAccessBlock.value } : {}),
     ...(regions ? { regions } : {}),
     ...(costFacts ? { cost: costFacts } : {}),
-    regional: regionalFacts?.facts ?? {},
+    regional: regionalWithTables,
     errors: [...logs.flatMap((log) => log.entries), ...(regionalFacts?.errors ?? [])],
   };
   return validated(snapshot);

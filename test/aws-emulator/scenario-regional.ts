@@ -70,6 +70,8 @@ export const securityHubFacts = z.strictObject({ subscribed: date.default('-300d
 
 export const regionFactsSchema = z.strictObject({
   kmsKeys: z.array(kmsKeyFacts).optional(),
+  /** DynamoDB ListTables: table names. */
+  dynamodbTables: z.array(z.string().min(3)).optional(),
   configRecorders: z.array(configRecorderFacts).optional(),
   configRules: z.array(configRuleFacts).optional(),
   deliveryChannels: z.array(deliveryChannelFacts).optional(),

@@ -85,6 +85,8 @@ export const regionFactsSchema = z.object({
   eventRules: z.array(eventRuleSchema).optional(),
   /** Security Hub: null when not subscribed in this region. */
   securityHub: z.object({ hubArn: z.string() }).nullable().optional(),
+  /** DynamoDB table names: read only in the regions the account's own policies name a table in (policy-resource-missing). */
+  dynamodbTables: z.array(z.string()).optional(),
 });
 
 export type Alarm = z.infer<typeof alarmSchema>;

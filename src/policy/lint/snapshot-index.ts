@@ -1,6 +1,6 @@
 // The resources an account snapshot knows by kind, to tell an ARN that names nothing from one that names something.
 // Only kinds the snapshot lists completely are here: IAM users, roles, groups and customer policies, CloudTrail
-// trails, KMS keys of the regions collected. (Its buckets are the trail buckets only, its SNS topics only those with
+// trails, KMS keys of the regions collected, DynamoDB tables of the regions the policies name a table in. (Its buckets are the trail buckets only, its SNS topics only those with
 // subscriptions, its log groups only those with metric filters: an ARN of those kinds is not judged.)
 import type { AccountSnapshot } from '../../inventory/snapshot.js';
 
@@ -22,6 +22,7 @@ export function indexSnapshot(snapshot: AccountSnapshot): SnapshotIndex {
   if (snapshot.logging?.trails) names.set('cloudtrail:trail', snapshot.logging.trails.map((t) => t.name));
   for (const [region, facts] of Object.entries(snapshot.regional)) {
     if (facts.kmsKeys) names.set(`kms:key@${region}`, facts.kmsKeys.map((k) => k.id));
+    if (facts.dynamodbTables) names.set(`dynamodb:table@${region}`, facts.dynamodbTables);
   }
   return { account: snapshot.account.id, names };
 }
@@ -44,10 +45,12 @@ export function lookup(index: SnapshotIndex, arn: string): ResourceLookup | unde
   const slash = resource.indexOf('/');
   if (slash < 0) return undefined;
   const type = resource.slice(0, slash);
-  const name = lastSegment(resource);
-  const key = service === 'kms' ? `kms:${type}@${region}` : `${service}:${type}`;
+  const regional = service === 'kms' || service === 'dynamodb';
+  // A table's indexes and streams are under its name: `table/NAME/index/...`.
+  const name = service === 'dynamodb' ? (resource.split('/')[1] ?? '') : lastSegment(resource);
+  const key = regional ? `${service}:${type}@${region}` : `${service}:${type}`;
   const known = index.names.get(key);
   if (!known) return undefined;
-  const kind = service === 'kms' ? `KMS ${type} in ${region}` : service === 'iam' ? `IAM ${type}` : `${service} ${type}`;
+  const kind = service === 'kms' ? `KMS ${type} in ${region}` : service === 'dynamodb' ? `DynamoDB ${type} in ${region}` : service === 'iam' ? `IAM ${type}` : `${service} ${type}`;
   return { kind, name, known };
 }

@@ -9,6 +9,7 @@ import { cloudtrail } from './cloudtrail.js';
 import { cloudwatch } from './cloudwatch.js';
 import { config } from './config.js';
 import { cur } from './cur.js';
+import { dynamodb } from './dynamodb.js';
 import { ec2 } from './ec2.js';
 import { events } from './events.js';
 import { guardduty } from './guardduty.js';
@@ -24,4 +25,4 @@ import { sso } from './sso.js';
 import { sts } from './sts.js';
 
 export const SERVICES: readonly ServiceModule[] = [iam, sts, account, s3control, accessanalyzer, cloudtrail, config, guardduty, kms, organizations, s3, securityhub,
-  budgets, cloudwatch, logs, sns, ec2, ce, cur, bcmDataExports, events, sso];
+  budgets, cloudwatch, logs, sns, ec2, ce, cur, bcmDataExports, events, sso, dynamodb];
