@@ -1,14 +1,12 @@
 // The organization-level guard rails, judged from the SCPs and the management account's trails. An SCP protects every
 // account only when it is attached to the root; attached to some OUs or accounts it protects those, which we say.
 import { asList, effectIs, field, statementsOf, type PolicyStatement } from '../checks/identity/permissions.js';
+import { wildcardRegex } from '../policy/lint/elements.js';
 import type { Trail } from '../inventory/schema/logging.js';
 import type { OrgFacts, OrgFinding, OrgScp } from './types.js';
 
-const wildcard = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-
 const deniesAction = (s: PolicyStatement, action: string): boolean =>
-  effectIs(s, 'Deny') && asList(field(s, 'Action')).some((a) => wildcard(a).test(action));
+  effectIs(s, 'Deny') && asList(field(s, 'Action')).some((a) => wildcardRegex(a).test(action));
 
 /** The condition's keys, lower-cased, whatever the operator: enough to tell what a deny is scoped to. */
 function conditionKeys(s: PolicyStatement): Map<string, string[]> {
