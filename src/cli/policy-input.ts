@@ -7,7 +7,8 @@ import type { Policy } from '../policy/types.js';
 import { InputError } from '../util/errors.js';
 import { unreadable } from '../util/unreadable.js';
 
-async function readText(path: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
+/** The text of a policy file, or of standard input for `-`; an unreadable file is one InputError naming it. */
+export async function readPolicyText(path: string, stdin: NodeJS.ReadableStream | undefined): Promise<string> {
   if (path === '-') {
     if (!stdin) throw new InputError('-: no standard input to read a policy from');
     const chunks: Buffer[] = [];
@@ -70,5 +71,5 @@ export function policyFromDocument(raw: unknown, name: string): Policy {
 
 export async function readPolicyFile(path: string, stdin?: NodeJS.ReadableStream): Promise<Policy> {
   const name = path === '-' ? 'stdin' : path;
-  return parsePolicyText(await readText(path, stdin), name);
+  return parsePolicyText(await readPolicyText(path, stdin), name);
 }

@@ -1,5 +1,4 @@
 // `rampart policy lint FILE... | -`: findings with file:line:col, severity, rule, message and fix.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SEVERITIES, type Severity } from '../checks/types.js';
 import { loadSnapshot } from '../inventory/load.js';
@@ -10,7 +9,7 @@ import type { PolicyKind } from '../policy/types.js';
 import { InputError } from '../util/errors.js';
 import type { CommandState, Io } from './main.js';
 import { failOn, oneOf, type FailOn } from './options.js';
-import { unreadable } from '../util/unreadable.js';
+import { readPolicyText } from './policy-input.js';
 
 const KINDS = ['identity', 'resource', 'trust', 'boundary', 'scp', 'session'] as const satisfies readonly PolicyKind[];
 
@@ -25,20 +24,6 @@ interface LintOpts {
 interface FileResult {
   file: string;
   findings: Finding[];
-}
-
-async function readInput(file: string, io: Io): Promise<string> {
-  if (file === '-') {
-    if (!io.stdin) throw new InputError('stdin: no input to read');
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`${file}: cannot read the policy: ${unreadable(err)}`);
-  }
 }
 
 const rank = (s: Severity): number => SEVERITIES.indexOf(s);
@@ -75,7 +60,7 @@ export function registerPolicyLint(group: Command, io: Io, state: CommandState):
       // Every file is read and parsed before anything is printed: one bad file is exit 2 with nothing half-reported.
       for (const file of files) {
         const source = file === '-' ? 'stdin' : file;
-        const findings = lintText(await readInput(file, io), source, options);
+        const findings = lintText(await readPolicyText(file, io.stdin), source, options);
         const top = findings.find((f) => f.path === '$' && f.rule === 'document-shape' && f.message.startsWith('a policy is a JSON object'));
         if (top) throw new InputError(`${source}:${top.line}:${top.column}: not a policy: ${top.message}`);
         results.push({ file: source, findings });
