@@ -1,7 +1,7 @@
 // Either side of a diff: a snapshot (audited here, with default thresholds) or a saved `rampart audit --format json`.
 import { readFile } from 'node:fs/promises';
 import { auditSnapshot } from '../audit.js';
-import { parseSnapshot } from '../inventory/load.js';
+import { snapshotFromData } from '../inventory/load.js';
 import { SNAPSHOT_KIND, type AccountSnapshot } from '../inventory/snapshot.js';
 import { auditOutputSchema, type AuditOutput } from '../report/audit-output.js';
 import { renderJson } from '../report/json.js';
@@ -29,7 +29,7 @@ export async function loadDiffSide(file: string): Promise<DiffSide> {
     throw new InputError(`${file}: not a rampart snapshot or audit: invalid JSON (${(err as Error).message})`);
   }
   if (typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === SNAPSHOT_KIND) {
-    const snapshot = parseSnapshot(text, file);
+    const snapshot = snapshotFromData(data, file);
     return { file, audit: renderJson({ snapshot, results: auditSnapshot(snapshot) }), snapshot };
   }
   const parsed = auditOutputSchema.safeParse(data);

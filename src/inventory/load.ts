@@ -22,6 +22,11 @@ export function parseSnapshot(text: string, name: string): AccountSnapshot {
   } catch (err) {
     throw new InputError(`${name}: not a rampart snapshot: invalid JSON (${(err as Error).message})`);
   }
+  return snapshotFromData(data, name);
+}
+
+/** Already-parsed JSON as a snapshot, validated: for a reader that looked at the document's kind first. */
+export function snapshotFromData(data: unknown, name: string): AccountSnapshot {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`${name}: not a rampart snapshot: expected a JSON object`);
   }
