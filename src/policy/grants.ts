@@ -1,21 +1,15 @@
 // Which actions a set of policy documents allows, the simple way: Allow statements (Action or NotAction) minus
 // unconditional Deny statements on Resource "*". Resources and conditions of Allows are not weighed: this answers
 // "could this principal ever do X", which is what privilege-escalation and MFA reviews need.
+import { documentObject } from '../checks/identity/permissions.js';
 import { childPath } from './parse.js';
 import { effectOf, elementEntries, isObject, wildcardRegex } from './lint/elements.js';
 import type { Entry, RawStatement } from './lint/types.js';
 
 /** The object statements of a raw document (or JSON text), with their paths. */
 export function rawStatements(document: unknown): RawStatement[] {
-  let doc = document;
-  if (typeof doc === 'string') {
-    try {
-      doc = JSON.parse(doc);
-    } catch {
-      return [];
-    }
-  }
-  if (!isObject(doc)) return [];
+  const doc = documentObject(document);
+  if (!doc) return [];
   const st = doc.Statement;
   if (Array.isArray(st)) return st.flatMap((raw, i) => (isObject(raw) ? [{ path: childPath('$.Statement', i), raw }] : []));
   return isObject(st) ? [{ path: '$.Statement', raw: st }] : [];

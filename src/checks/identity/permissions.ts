@@ -53,17 +53,23 @@ export function asList(value: unknown): string[] {
   return [];
 }
 
-/** The statements of a document (object or JSON text); Statement may be one object or an array. */
-export function statementsOf(document: unknown): PolicyStatement[] {
+/** A policy document as the snapshot holds it (an object, or IAM's JSON text) as an object; undefined if it is neither. */
+export function documentObject(document: unknown): Record<string, unknown> | undefined {
   let doc = document;
   if (typeof doc === 'string') {
     try {
       doc = JSON.parse(doc);
     } catch {
-      return [];
+      return undefined;
     }
   }
-  if (!isObject(doc)) return [];
+  return isObject(doc) ? doc : undefined;
+}
+
+/** The statements of a document (object or JSON text); Statement may be one object or an array. */
+export function statementsOf(document: unknown): PolicyStatement[] {
+  const doc = documentObject(document);
+  if (!doc) return [];
   const statement = field(doc, 'Statement');
   return (Array.isArray(statement) ? statement : [statement]).filter(isObject);
 }
