@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { startEmulator, type Fault } from '../test/aws-emulator/index.js';
 import { hardenedLargeScenario } from './lib/hardened-large.js';
+import { emulatedChildEnv } from './lib/child-env.js';
 
 const { values } = parseArgs({
   options: { latency: { type: 'string', default: '50' }, users: { type: 'string', default: '500' } },
@@ -26,17 +27,7 @@ async function run(label: string, faults: Fault[]): Promise<{ label: string; rep
   const emu = await startEmulator({ scenario, latencyMs, faults, seed: 11 });
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [join(import.meta.dirname, 'lib/audit-child.mjs')], {
-      env: {
-        PATH: process.env.PATH,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        AWS_ENDPOINT_URL: emu.endpoint,
-        AWS_ACCESS_KEY_ID: callerKey,
-        AWS_SECRET_ACCESS_KEY: 'bench',
-        AWS_REGION: 'us-east-1',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      },
+      env: emulatedChildEnv(emu.endpoint, callerKey),
       maxBuffer: 1 << 20,
     });
     return { label, report: JSON.parse(stdout.trim().split('\n').pop()!) as ChildReport, calls: emu.calls() };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { startEmulator } from '../test/aws-emulator/index.js';
 import { CLEAN_ACCOUNT, CLEAN_CI_KEY, readScenario } from '../test/aws-emulator/test-helpers.js';
+import { emulatedChildEnv } from './lib/child-env.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,17 +26,7 @@ const emu = await startEmulator({
 const args = ['audit', '--org', '--format', 'json', '--fail-on', 'none', '--accounts-at-once', values['at-once']!, ...(values.regions ? ['--regions', values.regions] : [])];
 try {
   const { stdout } = await promisify(execFile)(process.execPath, [join(import.meta.dirname, 'lib/org-child.mjs'), ...args], {
-    env: {
-      PATH: process.env.PATH,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_ENDPOINT_URL: emu.endpoint,
-      AWS_ACCESS_KEY_ID: CLEAN_CI_KEY,
-      AWS_SECRET_ACCESS_KEY: 'bench',
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
+    env: emulatedChildEnv(emu.endpoint, CLEAN_CI_KEY),
     maxBuffer: 1 << 20,
   });
   const report = JSON.parse(stdout.trim().split('\n').pop()!);
