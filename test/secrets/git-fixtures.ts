@@ -1,10 +1,11 @@
 // Real git repositories built in temp dirs, and a stand-in detector, for the git sources' tests.
-// The real detector (src/secrets/detect.ts) lives on another branch; the git code only needs a `Detect`.
+// The git code only needs a `Detect`; these tests use a stand-in so they test git, not detection.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { Detect, SecretFinding } from '../../src/secrets/types.js';
 
 /** Access key ids shaped like real ones (AKIA + 16 base32 characters), made up for these tests. */
@@ -109,4 +110,15 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
+}
+
+/** For a test file: `repo()` makes a fresh repository; every one made is removed after each test. */
+export function useTestRepos(): (dir?: string) => TestRepo {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+  return (dir?: string) => {
+    const r = new TestRepo(dir);
+    repos.push(r);
+    return r;
+  };
 }

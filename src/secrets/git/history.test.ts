@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { collect, keyIdDetect, KEYS, recordingDetect, TestRepo } from '../../../test/secrets/git-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { collect, keyIdDetect, KEYS, recordingDetect, useTestRepos } from '../../../test/secrets/git-fixtures.js';
 import { InputError } from '../../util/errors.js';
 import type { SecretFinding } from '../types.js';
 import { scanHistory } from './history.js';
@@ -12,13 +12,7 @@ const alice = { name: 'Alice', email: 'alice@example.com' };
 const bob = { name: 'Bob', email: 'bob@example.com' };
 const carol = { name: 'Carol', email: 'carol@example.com' };
 
-const repos: TestRepo[] = [];
-const repo = (dir?: string) => {
-  const r = new TestRepo(dir);
-  repos.push(r);
-  return r;
-};
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const repo = useTestRepos();
 
 const history = (cwd: string, opts: Partial<Parameters<typeof scanHistory>[0]> = {}) => collect(scanHistory({ cwd, detect: keyIdDetect, ...opts }));
 const bySecret = (findings: SecretFinding[], secret: string) => findings.filter((f) => f.secret === secret);

@@ -2,18 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, TestRepo } from '../../../test/secrets/git-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { KEYS, useTestRepos, type TestRepo } from '../../../test/secrets/git-fixtures.js';
 import { InputError } from '../../util/errors.js';
 import { CHAINED_NAME, HOOK_MARKER, installHook, shellQuote } from './hook.js';
 
-const repos: TestRepo[] = [];
-const repo = () => {
-  const r = new TestRepo();
-  repos.push(r);
-  return r;
-};
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const repo = useTestRepos();
 
 // The scan command itself is built on another branch: the hook here runs a stand-in with the same contract
 // (`<command> scan --staged`, exit 1 on a finding) over the built scanStaged, so the commit really goes through git.

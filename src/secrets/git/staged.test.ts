@@ -1,19 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { collect, keyIdDetect, KEYS, TestRepo } from '../../../test/secrets/git-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { collect, keyIdDetect, KEYS, useTestRepos } from '../../../test/secrets/git-fixtures.js';
 import { InputError } from '../../util/errors.js';
 import { emptyStats } from './scan-stats.js';
 import { scanStaged } from './staged.js';
 
-const repos: TestRepo[] = [];
-const repo = () => {
-  const r = new TestRepo();
-  repos.push(r);
-  return r;
-};
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const repo = useTestRepos();
 
 const staged = (cwd: string, stats = emptyStats()) => collect(scanStaged({ cwd, detect: keyIdDetect, stats }));
 const where = (findings: { secret: string; location: { path: string; line: number } }[]) =>
