@@ -30,9 +30,11 @@ try {
     maxBuffer: 1 << 20,
   });
   const report = JSON.parse(stdout.trim().split('\n').pop()!);
+  const emulatorCpu = process.resourceUsage();
   const calls = Object.values(emu.calls()).reduce((a, b) => a + b, 0);
   console.log(`organization of ${values.accounts} accounts, latency ${values.latency} ms per call, ${values['at-once']} accounts at once, regions: ${values.regions ?? 'all enabled'}`);
   console.log(`exit ${report.code}: ${report.audited} audited, ${report.failed} failed, ${calls} requests, ${(report.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(report.maxRssMb)} MB, report ${(report.bytes / 1e6).toFixed(1)} MB`);
+  console.log(`CPU: rampart ${(report.cpuMs / 1000).toFixed(1)} s (user+sys of the child), emulator ${((emulatorCpu.userCPUTime + emulatorCpu.systemCPUTime) / 1e6).toFixed(1)} s (this process)`);
 } finally {
   await emu.close();
 }

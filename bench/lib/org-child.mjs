@@ -10,5 +10,6 @@ const code = await main(['node', 'rampart', ...process.argv.slice(2)], { stdout,
 const ms = performance.now() - started;
 const doc = code <= 1 ? JSON.parse(out) : null;
 const count = (status) => doc?.accounts.filter((a) => a.status === status).length ?? 0;
-const report = { code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, audited: count('audited'), failed: count('failed'), bytes: out.length };
+const { userCPUTime, systemCPUTime, maxRSS } = process.resourceUsage();
+const report = { code, ms, cpuMs: (userCPUTime + systemCPUTime) / 1000, maxRssMb: maxRSS / 1024, audited: count('audited'), failed: count('failed'), bytes: out.length };
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -140,6 +140,31 @@ describe('credentials', () => {
     expect(who.Arn).toBe('arn:aws:iam::123456789012:user/dev-admin');
   });
 
+  it('given to the session are fetched once for all its clients and regions, and again only near their expiry', async () => {
+    const emu = await emulate('leaky-account');
+    vi.stubEnv('AWS_ENDPOINT_URL', emu.endpoint);
+    let fetched = 0;
+    let expiration = new Date(Date.now() + 3600_000);
+    const credentials = async () => {
+      fetched++;
+      return { accessKeyId: LEAKY_ADMIN_KEY, secretAccessKey: 'test-secret-not-a-canary', expiration };
+    };
+    const s = session({ region: 'us-east-1', credentials });
+    await s.getCredentialsOrFail();
+    await Promise.all([
+      s.client(STSClient).send(new GetCallerIdentityCommand({})),
+      s.client(IAMClient).send(new GetAccountSummaryCommand({})),
+      s.client(STSClient, { region: 'eu-west-1' }).send(new GetCallerIdentityCommand({})),
+    ]);
+    expect(fetched).toBe(1);
+    expiration = new Date(Date.now() + 60_000);
+    await s.credentials({ forceRefresh: true });
+    await s.client(STSClient, { region: 'ap-south-1' }).send(new GetCallerIdentityCommand({}));
+    await s.client(STSClient, { region: 'ap-south-1' }).send(new GetCallerIdentityCommand({}));
+    // Credentials that expire within five minutes are fetched anew for each use, as the SDK would.
+    expect(fetched).toBeGreaterThanOrEqual(4);
+  });
+
   it('missing everywhere give NoCredentialsError (exit 3, one line) without waiting on instance metadata', async () => {
     const s = session();
     const started = Date.now();

@@ -1,6 +1,7 @@
 // One session per command run: resolved profile, region and credentials, and the factory every
 // AWS client comes from, so all of them share retries, timeouts, endpoints and the call counter.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { CallCounter, type CallEvent, type MiddlewareHost } from './call-counter.js';
@@ -88,7 +89,11 @@ export function createSession(options: SessionOptions = {}): Session {
   const profile = options.profile || undefined;
   const region = resolveRegion(options.region, profile, env);
   // The chain may assume a role through STS; that STS call belongs in the same region and partition.
-  const credentials = options.credentials ?? fromNodeProviderChain({ profile, clientConfig: { region } });
+  // A provider given from outside (an assumed role, an SSO permission set) is resolved once for all the session's
+  // clients, as the chain memoizes itself: otherwise each client fetches its own (an AssumeRole per client and region).
+  const credentials: CredentialProvider = options.credentials
+    ? memoizeIdentityProvider(options.credentials, isIdentityExpired, doesIdentityRequireRefresh)!
+    : fromNodeProviderChain({ profile, clientConfig: { region } });
   const counter = new CallCounter(options.onCall);
   const clients = new Map<unknown, Map<string, SdkClient>>();
 

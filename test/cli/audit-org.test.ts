@@ -78,6 +78,14 @@ describe('rampart audit --org', () => {
     expect(doc.organization.findings.map((f: { id: string }) => f.id)).toEqual(['org-scp-deny-leave', 'org-scp-deny-root', 'org-scp-region-deny', 'org-trail']);
   }, SLOW);
 
+  it('assumes the role once per member account, whatever number of clients and regions its audit uses', async () => {
+    // The emulator's clock is today's here: sessions it hands out must not look expired to the SDK (that refetches them).
+    const emu = await aws.emulate(management, CLEAN_CI_KEY, { now: new Date(), organization: { members: [{ id: '300000000001', name: 'one' }, { id: '300000000002', name: 'two' }] } });
+    const run = await runCli(['audit', '--org', ...REGIONS, '--format', 'json']);
+    expect(JSON.parse(run.stdout).accounts.map((a: { status: string }) => a.status)).toEqual(['audited', 'audited', 'audited']);
+    expect(emu.calls()['sts:AssumeRole']).toBe(2);
+  }, SLOW);
+
   it("judges the organization trail from the management account's trails", async () => {
     const trails = [{ name: 'org-trail', multiRegion: true, organization: true, bucket: 'clean-co-cloudtrail-logs', logFileValidation: true }];
     await aws.emulate({ ...management, trails }, CLEAN_CI_KEY, { organization: { members: [{ id: '300000000001', name: 'one' }] } });
