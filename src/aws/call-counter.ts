@@ -44,30 +44,43 @@ export class CallCounter {
   }
 
   attach(client: MiddlewareHost, service: string, region: string): void {
-    const middleware: CountingMiddleware = (next, context) => async (args) => {
-      const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
-      const key = `${service}:${operation}`;
-      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-      const started = performance.now();
-      const report = (extra: Pick<CallEvent, 'attempts' | 'error'>): void => {
-        // A progress or debug listener must never turn a good AWS answer into a failure.
-        try {
-          this.onCall?.({ service, operation, region, durationMs: Math.round(performance.now() - started), ...extra });
-        } catch {
-          /* ignored */
-        }
-      };
-      try {
-        const output = await next(args);
-        const attempts = attemptsOf((output as { output?: unknown } | undefined)?.output);
-        report(attempts === undefined ? {} : { attempts });
-        return output;
-      } catch (err) {
-        const attempts = attemptsOf(err);
-        report(attempts === undefined ? { error: describeAwsError(err) } : { attempts, error: describeAwsError(err) });
-        throw err;
-      }
-    };
-    client.middlewareStack.add(middleware, { step: 'initialize', name: 'rampartCallCounter', override: true });
+    countCalls(client, service, region, () => this);
   }
+
+  count(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  report(event: CallEvent): void {
+    // A progress or debug listener must never turn a good AWS answer into a failure.
+    try {
+      this.onCall?.(event);
+    } catch {
+      /* ignored */
+    }
+  }
+}
+
+/** Counts the client's calls in the counter `counterOf` gives at the time of each call (none: not counted). */
+export function countCalls(client: MiddlewareHost, service: string, region: string, counterOf: () => CallCounter | undefined): void {
+  const middleware: CountingMiddleware = (next, context) => async (args) => {
+    const counter = counterOf();
+    if (!counter) return next(args);
+    const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+    counter.count(`${service}:${operation}`);
+    const started = performance.now();
+    const report = (extra: Pick<CallEvent, 'attempts' | 'error'>): void =>
+      counter.report({ service, operation, region, durationMs: Math.round(performance.now() - started), ...extra });
+    try {
+      const output = await next(args);
+      const attempts = attemptsOf((output as { output?: unknown } | undefined)?.output);
+      report(attempts === undefined ? {} : { attempts });
+      return output;
+    } catch (err) {
+      const attempts = attemptsOf(err);
+      report(attempts === undefined ? { error: describeAwsError(err) } : { attempts, error: describeAwsError(err) });
+      throw err;
+    }
+  };
+  client.middlewareStack.add(middleware, { step: 'initialize', name: 'rampartCallCounter', override: true });
 }

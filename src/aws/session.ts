@@ -4,11 +4,12 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { CallCounter, type CallEvent, type MiddlewareHost } from './call-counter.js';
+import { CallCounter, countCalls, type CallEvent, type MiddlewareHost } from './call-counter.js';
 import { configuredEndpoint, fixedEndpointProvider, serviceKey } from './endpoints.js';
 import { NoCredentialsError, redactSecrets } from './errors.js';
 import { resolveRegion } from './region.js';
 import { retryStrategy } from './retry.js';
+import { SharedClients, type CallScope } from './shared-clients.js';
 
 export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
 
@@ -29,6 +30,8 @@ export interface SessionOptions {
   credentials?: CredentialProvider;
   /** Where AWS_* settings are read from; process.env by default. The SDK itself always reads process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Clients shared with other sessions (createSharedClients), used instead of the session's own where possible. */
+  shared?: SharedClients;
 }
 
 /** What every SDK v3 client constructor accepts from the session. */
@@ -48,7 +51,7 @@ export interface SessionClientConfig {
   endpoint?: string;
 }
 
-interface SdkClient {
+export interface SdkClient {
   config: { serviceId?: string };
   destroy(): void;
 }
@@ -84,6 +87,70 @@ function credentialFailureReason(err: unknown): string | undefined {
   return safe.length > 200 ? `${safe.slice(0, 199)}…` : safe;
 }
 
+/** The settings every client of a session (or of shared clients) is built with. */
+type ClientSettings = Pick<SessionOptions, 'maxAttempts' | 'connectionTimeoutMs' | 'requestTimeoutMs'> & { profile: string | undefined; env: NodeJS.ProcessEnv };
+
+/** A client from before the SDK's move to smithy (Cost and Usage Report Service, whose last release is 3.332). */
+const isLegacy = (client: SdkClient): boolean => typeof (client.config as { requestHandler?: { handle?: unknown } }).requestHandler?.handle !== 'function';
+
+const serviceOf = (client: SdkClient, Client: ClientConstructor<unknown>): string => serviceKey(client.config.serviceId ?? Client.name.replace(/Client$/, ''));
+
+/** The client, and whether it is a legacy one (see isLegacy). */
+function buildClient<C extends SdkClient>(
+  Client: ClientConstructor<C>,
+  clientRegion: string,
+  credentials: CredentialProvider,
+  settings: ClientSettings,
+): { client: C; legacy: boolean } {
+  const { profile, env } = settings;
+  const config: SessionClientConfig = {
+    region: clientRegion,
+    credentials,
+    ...(profile ? { profile } : {}),
+    maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(env.AWS_RETRY_MODE === 'adaptive' ? { retryMode: 'adaptive' } : { retryStrategy: retryStrategy(settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) }),
+    requestHandler: {
+      connectionTimeout: settings.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      requestTimeout: settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it the SDK only logs a warning when the timeout passes, and goes on waiting.
+      throwOnRequestTimeout: true,
+    },
+  };
+  if ((Client as unknown) === S3ControlClient) {
+    const override = configuredEndpoint('S3 Control', env);
+    if (override) config.endpointProvider = fixedEndpointProvider(override);
+  }
+  // Virtual-hosted style puts the bucket in the host name (`bucket.localhost`), which a local endpoint does not serve.
+  if ((Client as unknown) === S3Client && configuredEndpoint('S3', env)) config.forcePathStyle = true;
+  const client = new Client(config);
+  if (!isLegacy(client)) return { client, legacy: false };
+  // A legacy client needs a handler object, not its options, and does not read AWS_ENDPOINT_URL: it keeps its own
+  // handler, gets the endpoint.
+  client.destroy();
+  // It also predates the retry strategies of @smithy/core: it keeps the SDK's standard retries.
+  const { requestHandler: _options, retryStrategy: _strategy, ...legacy } = config;
+  const override = configuredEndpoint(client.config.serviceId ?? '', env);
+  return { client: new Client({ ...legacy, retryMode: legacy.retryMode ?? 'standard', ...(override ? { endpoint: override } : {}) } as SessionClientConfig), legacy: true };
+}
+
+/**
+ * Clients for many sessions at once (audit --org): built with these options' settings (profile, timeouts), each call
+ * signed with the credentials of the session that makes it. Close it after the sessions.
+ */
+export function createSharedClients(options: Pick<SessionOptions, 'profile' | 'maxAttempts' | 'connectionTimeoutMs' | 'requestTimeoutMs' | 'env'> = {}): SharedClients {
+  const settings: ClientSettings = { ...options, profile: options.profile || undefined, env: options.env ?? process.env };
+  return new SharedClients((Client, region, credentials, counterOf) => {
+    const { client, legacy } = buildClient(Client, region, credentials, settings);
+    // A legacy client memoizes whatever provider it is given: it would sign every account's calls with the first's.
+    if (legacy) {
+      client.destroy();
+      return undefined;
+    }
+    countCalls(client as unknown as MiddlewareHost, serviceOf(client, Client), region, counterOf);
+    return client;
+  });
+}
+
 export function createSession(options: SessionOptions = {}): Session {
   const env = options.env ?? process.env;
   const profile = options.profile || undefined;
@@ -95,43 +162,15 @@ export function createSession(options: SessionOptions = {}): Session {
     ? memoizeIdentityProvider(options.credentials, isIdentityExpired, doesIdentityRequireRefresh)!
     : fromNodeProviderChain({ profile, clientConfig: { region } });
   const counter = new CallCounter(options.onCall);
+  const scope: CallScope = { credentials, counter };
+  const settings: ClientSettings = { ...options, profile, env };
   const clients = new Map<unknown, Map<string, SdkClient>>();
 
-  const baseConfig = (clientRegion: string): SessionClientConfig => ({
-    region: clientRegion,
-    credentials,
-    ...(profile ? { profile } : {}),
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    ...(env.AWS_RETRY_MODE === 'adaptive'
-      ? { retryMode: 'adaptive' }
-      : { retryStrategy: retryStrategy(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) }),
-    requestHandler: {
-      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      // Without it the SDK only logs a warning when the timeout passes, and goes on waiting.
-      throwOnRequestTimeout: true,
-    },
-  });
-
   function build<C extends SdkClient>(Client: ClientConstructor<C>, clientRegion: string): C {
-    const config = baseConfig(clientRegion);
-    if ((Client as unknown) === S3ControlClient) {
-      const override = configuredEndpoint('S3 Control', env);
-      if (override) config.endpointProvider = fixedEndpointProvider(override);
-    }
-    // Virtual-hosted style puts the bucket in the host name (`bucket.localhost`), which a local endpoint does not serve.
-    if ((Client as unknown) === S3Client && configuredEndpoint('S3', env)) config.forcePathStyle = true;
-    let client = new Client(config);
-    // A client from before the SDK's move to smithy (Cost and Usage Report Service, whose last release is 3.332) needs a
-    // handler object, not its options, and does not read AWS_ENDPOINT_URL: it keeps its own handler, gets the endpoint.
-    if (typeof (client.config as { requestHandler?: { handle?: unknown } }).requestHandler?.handle !== 'function') {
-      client.destroy();
-      // It also predates the retry strategies of @smithy/core: it keeps the SDK's standard retries.
-      const { requestHandler: _options, retryStrategy: _strategy, ...legacy } = config;
-      const override = configuredEndpoint(client.config.serviceId ?? '', env);
-      client = new Client({ ...legacy, retryMode: legacy.retryMode ?? 'standard', ...(override ? { endpoint: override } : {}) } as SessionClientConfig);
-    }
-    counter.attach(client as unknown as MiddlewareHost, serviceKey(client.config.serviceId ?? Client.name.replace(/Client$/, '')), clientRegion);
+    const view = options.shared?.view(Client, clientRegion, scope);
+    if (view) return view;
+    const { client } = buildClient(Client, clientRegion, credentials, settings);
+    counter.attach(client as unknown as MiddlewareHost, serviceOf(client, Client), clientRegion);
     return client;
   }
 

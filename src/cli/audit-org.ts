@@ -3,7 +3,7 @@ import { fromSSO, fromTemporaryCredentials } from '@aws-sdk/credential-providers
 import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/core/config';
 import { auditSnapshot, type AuditRequest } from '../audit.js';
 import { describeAwsError } from '../aws/errors.js';
-import { createSession, type Session } from '../aws/session.js';
+import { createSession, createSharedClients, type Session } from '../aws/session.js';
 import { collectSnapshot, type CollectArea } from '../inventory/collect.js';
 import type { Trail } from '../inventory/schema/logging.js';
 import type { AccountSnapshot } from '../inventory/snapshot.js';
@@ -94,12 +94,14 @@ export async function runMultiAccountAudit(opts: MultiAccountOptions, io: Io, st
     const profile = opts.profiles[0] || process.env.AWS_PROFILE || 'default';
     const sso = opts.ssoRole ? await ssoSettings(profile) : undefined;
     let managementTrails: readonly Trail[] | null = null;
+    // One SDK client per service and region for every account, each call signed with its own account's credentials.
+    const shared = createSharedClients({ profile: opts.profiles[0] });
     const outcomes = await auditAccounts(
       accounts,
       (account: OrgAccount) => {
         if (account.id === managementAccountId) {
           // The management account is the caller's own: no role to assume into it.
-          const own = createSession({ profile: opts.profiles[0], region: opts.region });
+          const own = createSession({ profile: opts.profiles[0], region: opts.region, shared });
           return auditWith(own, opts, (s) => (managementTrails = s.logging?.trails ?? null));
         }
         const credentials =
@@ -110,10 +112,10 @@ export async function runMultiAccountAudit(opts: MultiAccountOptions, io: Io, st
                 params: { RoleArn: `arn:${partition}:iam::${account.id}:role/${opts.role}`, RoleSessionName: SESSION_NAME },
                 clientConfig: { region: base.region },
               });
-        return auditWith(createSession({ region: base.region, credentials }), opts);
+        return auditWith(createSession({ region: base.region, credentials, shared }), opts);
       },
       { concurrency: opts.accountsAtOnce, onDone: bar.onDone },
-    );
+    ).finally(() => shared.close());
     const facts = await collectOrgFacts(base, organizationId, managementAccountId);
     base.close();
     audit = { collectedAt, organization: { facts, findings: judgeOrganization(facts, managementTrails) }, accounts: outcomes };
