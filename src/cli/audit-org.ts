@@ -1,4 +1,5 @@
 // `rampart audit --org` and `rampart audit --profile a --profile b`: many accounts, one report.
+import { once } from 'node:events';
 import { fromSSO, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/core/config';
 import { auditSnapshot, type AuditRequest } from '../audit.js';
@@ -9,10 +10,10 @@ import type { Trail } from '../inventory/schema/logging.js';
 import type { AccountSnapshot } from '../inventory/snapshot.js';
 import { collectOrgFacts, listOrganizationAccounts } from '../org/collect.js';
 import { judgeOrganization } from '../org/judge.js';
-import { renderOrgJson, renderOrgText } from '../org/report.js';
+import { keepAudit, type KeptAudit } from '../org/kept-audit.js';
+import { orgJsonChunks, renderOrgText } from '../org/report.js';
 import { auditAccounts } from '../org/run.js';
 import type { AccountOutcome, OrgAccount, OrgAudit, OrgFinding } from '../org/types.js';
-import type { AuditOutput } from '../report/audit-output.js';
 import { renderJson } from '../report/json.js';
 import { severityRank } from '../report/summary.js';
 import { InputError, RunError } from '../util/errors.js';
@@ -57,7 +58,7 @@ async function ssoSettings(profile: string): Promise<SsoSettings> {
   throw new InputError(`--sso-role needs an IAM Identity Center profile (sso_session or sso_start_url): profile '${profile}' has neither`);
 }
 
-async function auditWith(session: Session, opts: MultiAccountOptions, keep?: (s: AccountSnapshot) => void): Promise<AuditOutput> {
+async function auditWith(session: Session, opts: MultiAccountOptions, keep?: (s: AccountSnapshot) => void): Promise<KeptAudit> {
   try {
     // The provider's own error (AccessDenied on AssumeRole, an expired SSO session) is the reason a person needs.
     await session.credentials().catch((err: unknown) => {
@@ -65,7 +66,7 @@ async function auditWith(session: Session, opts: MultiAccountOptions, keep?: (s:
     });
     const snapshot = await collectSnapshot(session, { scope: opts.scope, ...(opts.regions ? { regions: opts.regions } : {}) });
     keep?.(snapshot);
-    return renderJson({ snapshot, results: auditSnapshot(snapshot, opts.request) });
+    return keepAudit(renderJson({ snapshot, results: auditSnapshot(snapshot, opts.request) }));
   } finally {
     session.close();
   }
@@ -126,15 +127,31 @@ export async function runMultiAccountAudit(opts: MultiAccountOptions, io: Io, st
       onDone: bar.onDone,
     });
     // A profile's account id is known once it has been audited.
-    audit = { collectedAt, accounts: outcomes.map((o) => (o.status === 'audited' ? { ...o, account: { ...o.account, id: o.audit.account.id } } : o)) };
+    audit = { collectedAt, accounts: outcomes.map((o) => (o.status === 'audited' ? { ...o, account: { ...o.account, id: o.audit.accountId } } : o)) };
   }
   bar.stop();
   if (!audit.accounts.some((o) => o.status === 'audited')) {
     const first = audit.accounts.find((o) => o.status === 'failed');
     throw new RunError(`no account could be audited${first && first.status === 'failed' ? ` (${first.account.name || first.account.id}: ${first.reason})` : ''}`);
   }
-  io.stdout.write(opts.format === 'json' ? renderOrgJson(audit) : renderOrgText(audit, { detail: !opts.quiet }));
+  if (opts.format === 'json') await writeChunks(io.stdout, orgJsonChunks(audit));
+  else io.stdout.write(renderOrgText(audit, { detail: !opts.quiet }));
   state.exitCode = orgExitCode(audit, opts.failOn);
+}
+
+/** Writes the pieces in blocks of about 64 KB, waiting whenever the stream asks to. */
+async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  const write = async (block: string): Promise<void> => {
+    if (!out.write(block)) await once(out, 'drain');
+  };
+  let block = '';
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length < 1 << 16) continue;
+    await write(block);
+    block = '';
+  }
+  if (block) await write(block);
 }
 
 /** 1 when a check at or above the threshold fails anywhere, or an account could not be audited (nothing is hidden). */
@@ -142,7 +159,7 @@ export function orgExitCode(audit: OrgAudit, failOn: FailOn): number {
   if (audit.accounts.some((o) => o.status === 'failed')) return 1;
   if (failOn === 'none') return 0;
   const atOrAbove = (s: OrgFinding['severity']) => severityRank(s) >= severityRank(failOn);
-  const accountFails = audit.accounts.some((o) => o.status === 'audited' && o.audit.results.some((r) => r.status === 'FAIL' && atOrAbove(r.severity)));
+  const accountFails = audit.accounts.some((o) => o.status === 'audited' && o.audit.failures.some((r) => atOrAbove(r.severity)));
   const orgFails = audit.organization?.findings.some((f) => f.status === 'FAIL' && atOrAbove(f.severity)) ?? false;
   return accountFails || orgFails ? 1 : 0;
 }

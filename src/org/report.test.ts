@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderJson } from '../report/json.js';
 import type { CheckResult } from '../checks/types.js';
 import { orgExitCode } from '../cli/audit-org.js';
-import { renderOrgText, worstFindings } from './report.js';
+import { keepAudit } from './kept-audit.js';
+import { orgJsonChunks, renderOrgText, worstFindings } from './report.js';
 import type { AccountOutcome, OrgAudit } from './types.js';
 
 const fail = (checkId: string, severity: CheckResult['severity']): CheckResult => ({
@@ -11,7 +12,7 @@ const fail = (checkId: string, severity: CheckResult['severity']): CheckResult =
 const audited = (id: string, ...results: CheckResult[]): AccountOutcome => ({
   account: { id, name: `acct-${id}`, status: 'ACTIVE' },
   status: 'audited',
-  audit: renderJson({ account: { id, partition: 'aws', alias: null }, collectedAt: '2026-06-15T12:00:00Z', results }),
+  audit: keepAudit(renderJson({ account: { id, partition: 'aws', alias: null }, collectedAt: '2026-06-15T12:00:00Z', results })),
 });
 const org = (...accounts: AccountOutcome[]): OrgAudit => ({ collectedAt: '2026-06-15T12:00:00Z', accounts });
 
@@ -49,5 +50,25 @@ describe('renderOrgText', () => {
     expect(text).toMatch(/111111111111 +acct-111111111111 +0 +1 +0/);
     expect(text).toContain('\n111111111111 acct-111111111111: 1 failing\n  critical root-mfa  r\n');
     expect(renderOrgText(org(audited('111111111111', fail('root-mfa', 'critical'))), { detail: false })).not.toContain('1 failing');
+  });
+});
+
+describe('orgJsonChunks', () => {
+  it("prints what one JSON.stringify of the whole report with every account's full audit printed", () => {
+    const pass = (checkId: string): CheckResult => ({ ...fail(checkId, 'low'), status: 'PASS', message: `${checkId} passed` });
+    const results = [fail('root-mfa', 'critical'), pass('password-min-length'), fail('user-console-mfa', 'high')];
+    const full = (id: string) => renderJson({ account: { id, partition: 'aws', alias: null }, collectedAt: '2026-06-15T12:00:00Z', results });
+    const failed: AccountOutcome = { account: { id: '999999999999', name: 'x', status: 'ACTIVE' }, status: 'failed', reason: 'AccessDenied' };
+    const audit = org(audited('111111111111', ...results), failed, audited('222222222222', ...results));
+    const before = {
+      ...audit,
+      accounts: [
+        { account: audit.accounts[0]!.account, status: 'audited', audit: full('111111111111') },
+        failed,
+        { account: audit.accounts[2]!.account, status: 'audited', audit: full('222222222222') },
+      ],
+    };
+    const expected = `${JSON.stringify({ kind: 'rampart-org-audit', schemaVersion: 1, ...before, worst: worstFindings(audit) }, null, 2)}\n`;
+    expect([...orgJsonChunks(audit)].join('')).toBe(expected);
   });
 });

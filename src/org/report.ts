@@ -3,12 +3,13 @@
 import type { Severity } from '../checks/types.js';
 import type { AuditResult } from '../report/audit-output.js';
 import { severityRank } from '../report/summary.js';
+import { jsonChunks } from './json-chunks.js';
 import type { AccountOutcome, OrgAudit } from './types.js';
 
 const COUNTED: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const WORST_SHOWN = 15;
 
-const failsOf = (o: AccountOutcome): AuditResult[] => (o.status === 'audited' ? o.audit.results.filter((r) => r.status === 'FAIL') : []);
+const failsOf = (o: AccountOutcome): AuditResult[] => (o.status === 'audited' ? [...o.audit.failures] : []);
 
 /** Each failing check with the accounts it fails in, worst first, then most widespread. */
 export function worstFindings(audit: OrgAudit): { checkId: string; severity: Severity; accounts: string[] }[] {
@@ -75,6 +76,9 @@ export function renderOrgText(audit: OrgAudit, opts: { detail: boolean }): strin
 
 export const ORG_AUDIT_SCHEMA_VERSION = 1;
 
-export function renderOrgJson(audit: OrgAudit): string {
-  return `${JSON.stringify({ kind: 'rampart-org-audit', schemaVersion: ORG_AUDIT_SCHEMA_VERSION, ...audit, worst: worstFindings(audit) }, null, 2)}\n`;
+/** The JSON report in pieces (each account's whole audit is one), ending in a newline. */
+export function* orgJsonChunks(audit: OrgAudit): Generator<string> {
+  const accounts = audit.accounts.map((o) => (o.status === 'audited' ? { account: o.account, status: o.status, audit: o.audit.document } : o));
+  yield* jsonChunks({ kind: 'rampart-org-audit', schemaVersion: ORG_AUDIT_SCHEMA_VERSION, ...audit, accounts, worst: worstFindings(audit) });
+  yield '\n';
 }

@@ -1,7 +1,7 @@
 // Accounts audited concurrently with a bounded pool; an account that cannot be entered or read is reported with why.
 import { describeAwsError } from '../aws/errors.js';
 import { createLimiter } from '../aws/limiter.js';
-import type { AuditOutput } from '../report/audit-output.js';
+import type { KeptAudit } from './kept-audit.js';
 import type { AccountOutcome, OrgAccount } from './types.js';
 
 export interface RunOptions {
@@ -12,7 +12,7 @@ export interface RunOptions {
 
 export async function auditAccounts(
   accounts: readonly OrgAccount[],
-  auditOne: (account: OrgAccount) => Promise<AuditOutput>,
+  auditOne: (account: OrgAccount) => Promise<KeptAudit>,
   opts: RunOptions,
 ): Promise<AccountOutcome[]> {
   const limit = createLimiter(opts.concurrency);

@@ -1,6 +1,6 @@
 // An organization (or a list of profiles) audited account by account, plus the facts only the management account sees.
 import type { Severity } from '../checks/types.js';
-import type { AuditOutput } from '../report/audit-output.js';
+import type { KeptAudit } from './kept-audit.js';
 
 export interface OrgAccount {
   readonly id: string;
@@ -11,7 +11,7 @@ export interface OrgAccount {
 
 /** Every account ends in exactly one of these: none is ever silently skipped. */
 export type AccountOutcome =
-  | { readonly account: OrgAccount; readonly status: 'audited'; readonly audit: AuditOutput }
+  | { readonly account: OrgAccount; readonly status: 'audited'; readonly audit: KeptAudit }
   | { readonly account: OrgAccount; readonly status: 'failed' | 'skipped'; readonly reason: string };
 
 export interface OrgScp {
