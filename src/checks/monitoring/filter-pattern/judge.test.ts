@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitoringCheckId } from './cis-events.js';
 import { CIS_EVENTS, MONITORING_CHECK_IDS } from './cis-events.js';
-import { describeOverBroad, judgeAny, judgePattern } from './judge.js';
+import { describeOverBroad, judgeAny, judgePattern, judgeUncached } from './judge.js';
 
 /** The event name and source of a label like "DetachGroupPolicy (iam.amazonaws.com)". */
 const nameAndSource = (label: string): [string, string] | null => {
@@ -267,5 +267,18 @@ describe('describeOverBroad', () => {
     expect(describeOverBroad([])).toBeNull();
     expect(describeOverBroad(['GetPolicy (iam.amazonaws.com)'])).toBe('also matches an event CIS leaves out: GetPolicy (iam.amazonaws.com)');
     expect(describeOverBroad(['A (x)', 'B (y)'])).toBe('also matches 2 events CIS leaves out: A (x), B (y)');
+  });
+});
+
+describe('judgeAny remembers its judgements', () => {
+  // Every check's reference pattern, one broken one, and each check's patterns judged under every check's rules.
+  const texts = [...MONITORING_CHECK_IDS.map((id) => CIS_EVENTS[id].reference), '{ $.eventName = ', ''];
+  it.each(MONITORING_CHECK_IDS)('%s: the same judgement as a fresh one, the first time and after, frozen', (id) => {
+    for (const group of [...texts.map((t) => [t]), texts.slice(0, 3), texts.slice(-3), []]) {
+      const fresh = judgeUncached(id, group);
+      expect(judgeAny(id, group)).toEqual(fresh);
+      expect(judgeAny(id, [...group])).toEqual(fresh);
+      expect(Object.isFrozen(judgeAny(id, group))).toBe(true);
+    }
   });
 });

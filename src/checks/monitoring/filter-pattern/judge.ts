@@ -26,8 +26,30 @@ export function judgePattern(checkId: MonitoringCheckId, patternText: string): J
   return judgeAny(checkId, [patternText]);
 }
 
-/** Judges the filters of one log group together: passes if their union catches every required event. */
+/** Judgements by check and patterns: an organization's accounts mostly carry the same filters, and each check judges
+ * a log group's several times (together, alone): parsing them again was a twentieth of `audit --org`'s CPU. */
+const judged = new Map<string, Judgement>();
+/** Bounds the memory of an audit of many accounts with many different filters. */
+const JUDGED_KEPT = 2_000;
+
+/** Judges the filters of one log group together: passes if their union catches every required event. The judgement
+ * is shared by every caller with the same check and patterns: it is frozen. */
 export function judgeAny(checkId: MonitoringCheckId, patternTexts: readonly string[]): Judgement {
+  const key = JSON.stringify([checkId, ...patternTexts]);
+  let judgement = judged.get(key);
+  if (!judgement) {
+    if (judged.size >= JUDGED_KEPT) judged.clear();
+    judgement = freeze(judgeUncached(checkId, patternTexts));
+    judged.set(key, judgement);
+  }
+  return judgement;
+}
+
+const freeze = (j: Judgement): Judgement =>
+  Object.freeze(j.ok ? { ...j, overBroad: Object.freeze(j.overBroad) } : { ...j, missed: Object.freeze(j.missed) }) as Judgement;
+
+/** judgeAny without the memo: what it gives for inputs it has not seen (exported for the tests). */
+export function judgeUncached(checkId: MonitoringCheckId, patternTexts: readonly string[]): Judgement {
   const spec: CisEventSpec = CIS_EVENTS[checkId];
   if (patternTexts.length === 0) return { ok: false, reason: 'no metric filter to judge', missed: spec.mustMatch.map((s) => s.label) };
 
