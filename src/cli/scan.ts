@@ -4,14 +4,9 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { renderScanJson } from '../secrets/render/json.js';
-import { renderScanSarif } from '../secrets/render/sarif.js';
-import { renderScanText } from '../secrets/render/text.js';
 import { scan } from '../secrets/scan.js';
 import { fileSource, streamSource, treeSource, type TreeOptions } from '../secrets/walk.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
-import { assertWritable } from '../util/writable.js';
 import type { CommandState, Io } from './main.js';
 import { detectSecrets } from '../secrets/detect.js';
 import { emptyStats } from '../secrets/git/scan-stats.js';
@@ -52,9 +47,13 @@ export function registerScan(program: Command, io: Io, state: CommandState): voi
       await runInstallHook(resolve(paths[0] ?? '.'), opts, io);
       return;
     }
-    if (opts.output) await assertWritable(opts.output);
-    if (opts.writeBaseline) await assertWritable(opts.writeBaseline);
-    // Loaded only when asked: the baseline file's schema brings zod, whose import takes longer than scanning a small tree.
+    // What only some scans use is loaded when they do: start-up is most of a pre-commit hook's time.
+    if (opts.output || opts.writeBaseline) {
+      const { assertWritable } = await import('../util/writable.js');
+      if (opts.output) await assertWritable(opts.output);
+      if (opts.writeBaseline) await assertWritable(opts.writeBaseline);
+    }
+    // The baseline file's schema brings zod, whose import takes longer than scanning a small tree.
     const baseline = opts.baseline && !opts.writeBaseline ? await (await import('../secrets/baseline.js')).loadBaseline(opts.baseline) : undefined;
     const stats = emptyStats();
     const sources = wantsGit(opts)
@@ -71,8 +70,13 @@ export function registerScan(program: Command, io: Io, state: CommandState): voi
     }
     // Loaded only when asked: the STS client is the one heavy import of the command.
     if (opts.verify) report = { ...report, verifications: await (await import('../secrets/verify.js')).verifyPairs(report.findings, io.env) };
-    const rendered = opts.format === 'json' ? renderScanJson(report) : opts.format === 'sarif' ? renderScanSarif(report) : renderScanText(report);
-    if (opts.output) await writeFileAtomic(opts.output, rendered, { mode: 0o644, backup: false });
+    const rendered =
+      opts.format === 'json'
+        ? (await import('../secrets/render/json.js')).renderScanJson(report)
+        : opts.format === 'sarif'
+          ? (await import('../secrets/render/sarif.js')).renderScanSarif(report)
+          : (await import('../secrets/render/text.js')).renderScanText(report);
+    if (opts.output) await (await import('../util/atomic-write.js')).writeFileAtomic(opts.output, rendered, { mode: 0o644, backup: false });
     else io.stdout.write(rendered);
     state.exitCode = report.findings.length > 0 ? 1 : 0;
   });

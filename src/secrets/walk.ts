@@ -4,10 +4,12 @@
 // finds are read there (read-file.ts) and, in a large tree, on worker threads too (read-pool.ts).
 import type { Dirent } from 'node:fs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type ignoreRules from 'ignore';
+import type { Ignore } from 'ignore';
 import { cannotRead, FileReader, type ReadOptions } from './read-file.js';
-import { ReadPool } from './read-pool.js';
+import type { ReadPool } from './read-pool.js';
 import type { Source } from './source.js';
 
 export type { ReadOptions } from './read-file.js';
@@ -47,7 +49,8 @@ export async function* treeSource(root: string, opts: TreeOptions, prefix = ''):
       batch.push(entry);
       if (batch.length < BATCH) continue;
       walked += batch.length;
-      if (pool === undefined && threads > 1 && walked >= workersAfter) pool = new ReadPool(threads - 1, { base, prefix, read: opts });
+      // Loaded only here: a small tree (a pre-commit hook's) never starts a worker.
+      if (pool === undefined && threads > 1 && walked >= workersAfter) pool = new (await import('./read-pool.js')).ReadPool(threads - 1, { base, prefix, read: opts });
       if (!pool?.offer(batch)) for (const rel of batch) yield reader.read(base + rel, prefix + rel);
       batch = [];
       if (pool) {
@@ -82,7 +85,7 @@ type Entry = string | { path: string; problem: string };
 function* walk(root: string): Generator<Entry> {
   const base: Level[] = [];
   const exclude = readText(join(root, '.git', 'info', 'exclude'));
-  if (exclude !== undefined) base.push({ dir: '', rules: ignore().add(exclude) });
+  if (exclude !== undefined) base.push({ dir: '', rules: rulesOf(exclude) });
   // Depth first with an explicit stack: no recursion limit, one directory listing in memory per level.
   const stack: { abs: string; rel: string; levels: Level[] }[] = [{ abs: root, rel: '', levels: base }];
   while (stack.length > 0) {
@@ -97,7 +100,7 @@ function* walk(root: string): Generator<Entry> {
     let levels = inherited;
     if (names.some((d) => d.name === '.gitignore')) {
       const text = readText(join(abs, '.gitignore')) ?? '';
-      levels = [...inherited, { dir: rel, rules: ignore().add(text) }];
+      levels = [...inherited, { dir: rel, rules: rulesOf(text) }];
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: typeof stack = [];
@@ -120,6 +123,18 @@ function* walk(root: string): Generator<Entry> {
     // Reversed, so the stack pops them in name order: the walk is in path order, as people read a tree.
     stack.push(...subdirs.reverse());
   }
+}
+
+let ignore: typeof ignoreRules | undefined;
+
+/**
+ * `ignore` is CommonJS: required, not imported, so Node does not run its export lexer over the file (on a file that
+ * size the lexer grows hot, and its optimisation in the background held every scan's exit back by 15-25 ms), and
+ * only once a tree has a rule file.
+ */
+function rulesOf(text: string): Ignore {
+  ignore ??= createRequire(import.meta.url)('ignore') as typeof ignoreRules;
+  return ignore().add(text);
 }
 
 function ignored(levels: Level[], path: string): boolean {
