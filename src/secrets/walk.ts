@@ -23,6 +23,8 @@ export interface TreeOptions extends ReadOptions {
 
 /** Paths handed out at a time: enough to make a message worth it, few enough that the threads end together. */
 const BATCH = 128;
+/** Files the main thread reads between looks at the workers. */
+const CHUNK = 16;
 const WORKERS_AFTER = 2000;
 
 interface Level {
@@ -37,29 +39,36 @@ export async function* treeSource(root: string, opts: TreeOptions, prefix = ''):
   const reader = new FileReader(opts);
   const threads = opts.threads ?? 1;
   const workersAfter = opts.workersAfter ?? WORKERS_AFTER;
-  let pool: ReadPool | undefined;
+  const entries = walk(root);
   let walked = 0;
-  let batch: string[] = [];
+  let ended = false;
+  /** Walked, not yet read nor given out: at most a batch, so memory stays flat. */
+  let pending: string[] = [];
+  let pool: ReadPool | undefined;
   try {
-    for (const entry of walk(root)) {
-      if (typeof entry !== 'string') {
-        yield { kind: 'problem', path: prefix + entry.path, message: entry.problem };
-        continue;
+    for (;;) {
+      while (!ended && pending.length < BATCH) {
+        const next = entries.next();
+        if (next.done) ended = true;
+        else if (typeof next.value === 'string') {
+          pending.push(next.value);
+          walked++;
+        } else yield { kind: 'problem', path: prefix + next.value.path, message: next.value.problem };
       }
-      batch.push(entry);
-      if (batch.length < BATCH) continue;
-      walked += batch.length;
       // Loaded only here: a small tree (a pre-commit hook's) never starts a worker.
       if (pool === undefined && threads > 1 && walked >= workersAfter) pool = new (await import('./read-pool.js')).ReadPool(threads - 1, { base, prefix, read: opts });
-      if (!pool?.offer(batch)) for (const rel of batch) yield reader.read(base + rel, prefix + rel);
-      batch = [];
       if (pool) {
-        // Let the workers' replies in: they arrive as events, and a generator's turns are microtasks only.
-        await new Promise(setImmediate);
         for (const items of pool.take()) yield* items;
+        if (pending.length === BATCH && pool.hasRoom()) {
+          pool.give(pending);
+          pending = [];
+          continue;
+        }
       }
+      if (pending.length === 0) break;
+      // A few files at a time, so a worker that has finished its batches soon gets more.
+      for (const rel of pending.splice(0, pool ? CHUNK : BATCH)) yield reader.read(base + rel, prefix + rel);
     }
-    for (const rel of batch) yield reader.read(base + rel, prefix + rel);
     for (let items = await pool?.next(); items; items = await pool?.next()) yield* items;
   } finally {
     pool?.close();
