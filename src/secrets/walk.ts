@@ -12,8 +12,6 @@ import { cannotRead, FileReader, type ReadOptions } from './read-file.js';
 import type { ReadPool } from './read-pool.js';
 import type { Source } from './source.js';
 
-export type { ReadOptions } from './read-file.js';
-
 export interface TreeOptions extends ReadOptions {
   /** Threads reading files, the main thread included (1: the main thread alone). */
   threads?: number;
