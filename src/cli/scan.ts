@@ -40,7 +40,7 @@ export function registerScan(program: Command, io: Io, state: CommandState): voi
     .option('--write-baseline <file>', 'write every current finding to this baseline file and exit 0')
     .option('--max-file-size <size>', 'skip files larger than this (bytes, or with K/M/G; 0 = no limit)', fileSize, DEFAULT_MAX_FILE_SIZE)
     .option('--include-binary', 'scan binary files too (skipped by default)')
-    .option('--threads <n>', 'read files on this many threads in a large tree (1: one thread)', positiveInt('--threads'), DEFAULT_THREADS)
+    .option('--threads <n>', 'read files on up to this many threads in a large tree, at most one per CPU (1: one thread)', positiveInt('--threads'), DEFAULT_THREADS)
     .option('--verify', 'ask AWS STS GetCallerIdentity whether each found key pair is live (sends the pair to AWS)');
   addGitOptions(cmd).action(async (paths: string[], opts: ScanOptions) => {
     if (opts.installHook) {
@@ -58,7 +58,7 @@ export function registerScan(program: Command, io: Io, state: CommandState): voi
     const stats = emptyStats();
     const sources = wantsGit(opts)
       ? [gitFindings(paths, opts, stats)]
-      : await pathSources(paths, { maxFileSize: opts.maxFileSize, includeBinary: opts.includeBinary === true, threads: opts.threads }, io);
+      : await pathSources(paths, { maxFileSize: opts.maxFileSize, includeBinary: opts.includeBinary === true, threads: Math.min(opts.threads, availableParallelism()) }, io);
     let report = await scan(sources, baseline ? { baseline } : {});
     if (wantsGit(opts) && opts.format === 'text' && !opts.staged) for (const line of describeStats(stats, opts.maxFileSize || Infinity)) io.stderr.write(`rampart: ${line}\n`);
     for (const p of report.problems) io.stderr.write(`rampart: warning: ${p.path}: ${p.message}\n`);
