@@ -1,7 +1,8 @@
 // `rampart scan` throughput on a generated tree of source files with planted key pairs, side by side in one run
 // with ripgrep running an equivalent access-key regex and with awslabs git-secrets (`--scan --no-index -r`), each
 // in its own process under /usr/bin/time (wall time, peak RSS). Reports MB/s, recall on the planted key ids, the
-// ratio to ripgrep, and rampart's peak RSS at two tree sizes (memory should stay flat as the tree grows).
+// ratio to ripgrep, and rampart's peak RSS at two tree sizes (memory should stay flat as the tree grows). rampart runs
+// with its default threads (as many as the CPUs, as ripgrep) and again with --threads 1, to show what one core does.
 // Run: npm run bench:scan-tree [-- --mb 200 --small-mb 50 --rounds 2]   (documented run: --mb 1024)
 // Needs: ripgrep (Debian `ripgrep`), optionally git-secrets (Debian `git-secrets`), GNU time.
 import { execFile } from 'node:child_process';
@@ -35,10 +36,10 @@ async function timed(tool: string, cmd: string, args: string[], env: NodeJS.Proc
 
 const idsIn = (text: string) => new Set(text.match(new RegExp(KEY_ID_REGEX, 'g')) ?? []);
 
-async function rampart(dir: string): Promise<Measured> {
+async function rampart(dir: string, tool = 'rampart', extra: string[] = []): Promise<Measured> {
   const out = join(await mkdtemp(join(tmpdir(), 'rampart-bench-out-')), 'report.txt');
   // The text report shows ids masked; recall is read from the JSON's paths and lines instead.
-  return timed('rampart', process.execPath, [BIN, 'scan', dir, '--format', 'json', '--output', out], { PATH: process.env.PATH }, async () => {
+  return timed(tool, process.execPath, [BIN, 'scan', dir, '--format', 'json', '--output', out, ...extra], { PATH: process.env.PATH }, async () => {
     const report = JSON.parse(await readFile(out, 'utf8')) as { findings: { rule: string; location: { path: string } }[] };
     return new Set(report.findings.filter((f) => f.rule === 'aws-access-key-id').map((f) => f.location.path));
   });
@@ -73,10 +74,11 @@ async function bench(mb: number, rounds: number) {
   console.log(`tree ${dir}: ${(bytes / 1048576).toFixed(0)} MB, ${planted.length} planted key pairs (ready in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const best = new Map<string, Measured>();
   await run('rg', ['-c', 'warm-the-page-cache', dir]).catch(() => undefined);
-  const startup = await timed('rampart --version', process.execPath, [BIN, '--version'], { PATH: process.env.PATH }, () => new Set());
-  console.log(`  rampart start-up (rampart --version): ${startup.seconds.toFixed(2)} s`);
+  // Start-up: the same command on an empty folder (Node, the modules scan loads, writing an empty report).
+  const startup = await rampart(await mkdtemp(join(tmpdir(), 'rampart-bench-empty-')), 'start-up');
+  console.log(`  rampart start-up (scan of an empty folder): ${startup.seconds.toFixed(2)} s`);
   for (let r = 0; r < rounds; r++) {
-    for (const m of [await rampart(dir), await ripgrep(dir), await gitSecrets(dir)]) {
+    for (const m of [await rampart(dir), await rampart(dir, 'rampart 1 thread', ['--threads', '1']), await ripgrep(dir), await gitSecrets(dir)]) {
       if (!m) continue;
       console.log(`  round ${r + 1} ${m.tool.padEnd(12)} ${m.seconds.toFixed(2)} s  ${(bytes / 1048576 / m.seconds).toFixed(0)} MB/s  peak RSS ${m.maxRssMb.toFixed(0)} MB  recall ${(recall(m, planted) * 100).toFixed(1)}%`);
       const prev = best.get(m.tool);

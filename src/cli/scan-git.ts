@@ -5,10 +5,8 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { scanHistory } from '../secrets/git/history.js';
 import { installHook, shellQuote, type HookInstall } from '../secrets/git/hook.js';
 import type { ScanStats } from '../secrets/git/scan-stats.js';
-import { scanStaged } from '../secrets/git/staged.js';
 import type { Detect, SecretFinding } from '../secrets/types.js';
 import { InputError } from '../util/errors.js';
 import type { Io } from './main.js';
@@ -47,9 +45,14 @@ export interface GitSourceOptions {
 export function gitSources(opts: GitSourceOptions): AsyncIterable<SecretFinding> {
   if (opts.history && opts.staged) throw new InputError('--history and --staged scan different things (all commits, the next commit): use one');
   const source = { cwd: opts.cwd, detect: opts.detect, maxBytes: opts.maxBytes, stats: opts.stats };
-  if (opts.staged) return scanStaged(source);
-  if (opts.history) return scanHistory(source);
+  // Loaded when used: a scan of a tree (a pre-commit hook's too) should not load the git plumbing.
+  if (opts.staged) return loaded(async () => (await import('../secrets/git/staged.js')).scanStaged(source));
+  if (opts.history) return loaded(async () => (await import('../secrets/git/history.js')).scanHistory(source));
   throw new InputError('gitSources needs --history or --staged');
+}
+
+async function* loaded(start: () => Promise<AsyncIterable<SecretFinding>>): AsyncIterable<SecretFinding> {
+  yield* await start();
 }
 
 /** What the scan read and skipped, as lines for stderr (never a secret: counts only). */

@@ -3,8 +3,9 @@ import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keyId, prng, secretKey } from '../../test/secrets/keys.js';
 import type { SourceItem } from './source.js';
-import { treeSource } from './walk.js';
+import { treeSource, type TreeOptions } from './walk.js';
 
 let root: string;
 
@@ -13,9 +14,9 @@ async function put(path: string, content: string | Buffer) {
   await writeFile(join(root, path), content);
 }
 
-async function collect(opts = { maxFileSize: 1024, includeBinary: false }): Promise<SourceItem[]> {
+async function collect(opts: TreeOptions = { maxFileSize: 1024, includeBinary: false }, dir = root): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
-  for await (const item of treeSource(root, opts)) items.push(item);
+  for await (const item of treeSource(dir, opts)) items.push(item);
   return items;
 }
 
@@ -84,5 +85,60 @@ describe('treeSource', () => {
     } finally {
       await chmod(join(root, 'locked.txt'), 0o644);
     }
+  });
+
+  it('tells a file of exactly the size limit from one a byte over, without asking the size of small files', async () => {
+    await put('limit/at.txt', 'a'.repeat(1024));
+    await put('limit/over.txt', 'a'.repeat(1025));
+    const items = await collect({ maxFileSize: 1024, includeBinary: false }, join(root, 'limit'));
+    expect(items).toEqual([
+      { kind: 'clean', path: 'at.txt', bytes: 1024 },
+      { kind: 'skipped', path: 'over.txt', reason: 'too-large' },
+    ]);
+  });
+
+  it('reads files larger than its first buffer whole, and skips them by size past the limit', async () => {
+    const big = Buffer.alloc(3 << 20, 'b');
+    big.write(`AWS_SECRET_ACCESS_KEY=${secretKey()}`, big.length - 70, 'latin1');
+    await put('large/big.txt', big);
+    const read = await collect({ maxFileSize: 0, includeBinary: false }, join(root, 'large'));
+    expect(read).toMatchObject([{ kind: 'text', path: 'big.txt', bytes: big.length }]);
+    expect((read[0] as { text: string }).text).toBe(big.toString('latin1'));
+    expect(await collect({ maxFileSize: 2 << 20, includeBinary: false }, join(root, 'large'))).toEqual([{ kind: 'skipped', path: 'big.txt', reason: 'too-large' }]);
+    expect(await collect({ maxFileSize: 4 << 20, includeBinary: false }, join(root, 'large'))).toMatchObject([{ kind: 'text', bytes: big.length }]);
+  });
+});
+
+describe('treeSource on worker threads', () => {
+  let tree: string;
+  const KINDS = ['clean', 'key', 'binary', 'large', 'ignored', 'secret-name'] as const;
+
+  beforeAll(async () => {
+    tree = await mkdtemp(join(tmpdir(), 'rampart-walk-threads-'));
+    const rand = prng(11);
+    await writeFile(join(tree, '.gitignore'), '*.ignored\n');
+    for (let n = 0; n < 1500; n++) {
+      const dir = join(tree, `d${n % 7}`, `e${n % 3}`);
+      await mkdir(dir, { recursive: true });
+      const kind = KINDS[n % KINDS.length]!;
+      const body = `line ${n} of some source\n`.repeat(1 + (n % 40));
+      const content =
+        kind === 'key' ? `${body}const id = '${keyId('AKIA', rand)}';\n`
+        : kind === 'binary' ? Buffer.concat([Buffer.from(body), Buffer.from([0, 1, 2])])
+        : kind === 'large' ? 'x'.repeat(5000)
+        : kind === 'secret-name' ? `${body}SECRET=${secretKey(rand)}\n`
+        : body;
+      await writeFile(join(dir, `f${n}.${kind}`), content);
+    }
+  });
+
+  it('reads a large tree exactly as one thread does, whichever thread reads a file', async () => {
+    const opts = { maxFileSize: 4096, includeBinary: false };
+    const byPath = (a: SourceItem, b: SourceItem) => ('path' in a && 'path' in b ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : 0);
+    const alone = (await collect({ ...opts, threads: 1 }, tree)).sort(byPath);
+    const pooled = (await collect({ ...opts, threads: 3, workersAfter: 0 }, tree)).sort(byPath);
+    expect(alone).toHaveLength(1 + 1500 - 250);
+    expect(alone.filter((i) => i.kind === 'text')).toHaveLength(500);
+    expect(pooled).toEqual(alone);
   });
 });

@@ -1,23 +1,29 @@
-// The file-tree source: every file under a directory that git would not ignore, read one at a time so memory stays
-// flat however large the tree. Reads are synchronous on purpose: for files in the page cache (the usual case) a sync
-// open/fstat/read/close costs a fraction of the same calls through libuv's thread pool, and the scan has nothing else
-// to do meanwhile (bench/scan-tree.ts measured it). `.gitignore` files at every level and `.git/info/exclude` apply as
-// git applies them (the deepest matching rule wins); `.git/` itself is never entered.
+// The file-tree source: every file under a directory that git would not ignore, read one at a time per thread so memory
+// stays flat however large the tree. `.gitignore` files at every level and `.git/info/exclude` apply as git applies
+// them (the deepest matching rule wins); `.git/` itself is never entered. The walk runs on the main thread; the files it
+// finds are read there (read-file.ts) and, in a large tree, on worker threads too (read-pool.ts).
 import type { Dirent } from 'node:fs';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { bytesMayHoldSecret } from './detect.js';
-import type { Source, SourceItem } from './source.js';
+import type ignoreRules from 'ignore';
+import type { Ignore } from 'ignore';
+import { cannotRead, FileReader, type ReadOptions } from './read-file.js';
+import type { ReadPool } from './read-pool.js';
+import type { Source } from './source.js';
 
-export interface ReadOptions {
-  /** Files larger than this many bytes are skipped unless 0 (no limit). */
-  maxFileSize: number;
-  /** Scan files that look binary (a NUL byte in the first 8000 bytes, git's own test) too. */
-  includeBinary: boolean;
+export interface TreeOptions extends ReadOptions {
+  /** Threads reading files, the main thread included (1: the main thread alone). */
+  threads?: number;
+  /** Files the walk finds before workers start: a worker costs tens of milliseconds to start, a small tree less. */
+  workersAfter?: number;
 }
 
-const SNIFF_BYTES = 8000;
+/** Paths handed out at a time: enough to make a message worth it, few enough that the threads end together. */
+const BATCH = 128;
+/** Files the main thread reads between looks at the workers. */
+const CHUNK = 16;
+const WORKERS_AFTER = 2000;
 
 interface Level {
   /** The directory these rules live in, relative to the root, with a trailing `/` (empty for the root). */
@@ -26,16 +32,50 @@ interface Level {
 }
 
 /** Every file under `root`, as text, skipped or a problem; paths are `prefix` + the path relative to `root`, with `/`. */
-export async function* treeSource(root: string, opts: ReadOptions, prefix = ''): Source {
-  for (const entry of walk(root)) {
-    const path = prefix + entry.path;
-    yield 'problem' in entry ? { kind: 'problem', path, message: entry.problem } : readItem(entry.abs, path, opts);
+export async function* treeSource(root: string, opts: TreeOptions, prefix = ''): Source {
+  const base = join(root, '/');
+  const reader = new FileReader(opts);
+  const threads = opts.threads ?? 1;
+  const workersAfter = opts.workersAfter ?? WORKERS_AFTER;
+  const entries = walk(root);
+  let walked = 0;
+  let ended = false;
+  /** Walked, not yet read nor given out: at most a batch, so memory stays flat. */
+  let pending: string[] = [];
+  let pool: ReadPool | undefined;
+  try {
+    for (;;) {
+      while (!ended && pending.length < BATCH) {
+        const next = entries.next();
+        if (next.done) ended = true;
+        else if (typeof next.value === 'string') {
+          pending.push(next.value);
+          walked++;
+        } else yield { kind: 'problem', path: prefix + next.value.path, message: next.value.problem };
+      }
+      // Loaded only here: a small tree (a pre-commit hook's) never starts a worker.
+      if (pool === undefined && threads > 1 && walked >= workersAfter) pool = new (await import('./read-pool.js')).ReadPool(threads - 1, { base, prefix, read: opts });
+      if (pool) {
+        for (const items of pool.take()) yield* items;
+        if (pending.length === BATCH && pool.hasRoom()) {
+          pool.give(pending);
+          pending = [];
+          continue;
+        }
+      }
+      if (pending.length === 0) break;
+      // A few files at a time, so a worker that has finished its batches soon gets more.
+      for (const rel of pending.splice(0, pool ? CHUNK : BATCH)) yield reader.read(base + rel, prefix + rel);
+    }
+    for (let items = await pool?.next(); items; items = await pool?.next()) yield* items;
+  } finally {
+    pool?.close();
   }
 }
 
 /** One file given by name: read whatever .gitignore says. */
 export async function* fileSource(abs: string, path: string, opts: ReadOptions): Source {
-  yield readItem(abs, path, opts, false);
+  yield new FileReader(opts).read(abs, path, false);
 }
 
 /** Standard input, read to its end. */
@@ -46,12 +86,13 @@ export async function* streamSource(stream: NodeJS.ReadableStream, path = 'stdin
   yield { kind: 'text', path, text: buf.toString('utf8'), bytes: buf.length };
 }
 
-type Entry = { abs: string; path: string } | { path: string; problem: string };
+/** A file to read, by its path relative to the root, or a path the walk could not follow. */
+type Entry = string | { path: string; problem: string };
 
 function* walk(root: string): Generator<Entry> {
   const base: Level[] = [];
   const exclude = readText(join(root, '.git', 'info', 'exclude'));
-  if (exclude !== undefined) base.push({ dir: '', rules: ignore().add(exclude) });
+  if (exclude !== undefined) base.push({ dir: '', rules: rulesOf(exclude) });
   // Depth first with an explicit stack: no recursion limit, one directory listing in memory per level.
   const stack: { abs: string; rel: string; levels: Level[] }[] = [{ abs: root, rel: '', levels: base }];
   while (stack.length > 0) {
@@ -60,36 +101,47 @@ function* walk(root: string): Generator<Entry> {
     try {
       names = readdirSync(abs, { withFileTypes: true });
     } catch (err) {
-      yield { path: rel || '.', problem: describe(err) };
+      yield { path: rel || '.', problem: cannotRead(err) };
       continue;
     }
     let levels = inherited;
     if (names.some((d) => d.name === '.gitignore')) {
       const text = readText(join(abs, '.gitignore')) ?? '';
-      levels = [...inherited, { dir: rel, rules: ignore().add(text) }];
+      levels = [...inherited, { dir: rel, rules: rulesOf(text) }];
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: typeof stack = [];
     for (const d of names) {
       const childRel = rel + d.name;
-      const childAbs = join(abs, d.name);
       if (d.isDirectory()) {
         if (d.name === '.git' || ignored(levels, `${childRel}/`)) continue;
-        subdirs.push({ abs: childAbs, rel: `${childRel}/`, levels });
+        subdirs.push({ abs: join(abs, d.name), rel: `${childRel}/`, levels });
         continue;
       }
       if (ignored(levels, childRel)) continue;
-      if (d.isFile()) yield { abs: childAbs, path: childRel };
+      if (d.isFile()) yield childRel;
       else if (d.isSymbolicLink()) {
         // A link to a file is read (as git stores the file it names); links to directories are not followed.
-        const target = statOrError(childAbs);
-        if (target instanceof Error) yield { path: childRel, problem: (target as NodeJS.ErrnoException).code === 'ENOENT' ? 'broken symbolic link' : describe(target) };
-        else if (target.isFile()) yield { abs: childAbs, path: childRel };
+        const target = statOrError(join(abs, d.name));
+        if (target instanceof Error) yield { path: childRel, problem: (target as NodeJS.ErrnoException).code === 'ENOENT' ? 'broken symbolic link' : cannotRead(target) };
+        else if (target.isFile()) yield childRel;
       } else yield { path: childRel, problem: `not a regular file (${kindOf(d)}), not read` };
     }
     // Reversed, so the stack pops them in name order: the walk is in path order, as people read a tree.
     stack.push(...subdirs.reverse());
   }
+}
+
+let ignore: typeof ignoreRules | undefined;
+
+/**
+ * `ignore` is CommonJS: required, not imported, so Node does not run its export lexer over the file (on a file that
+ * size the lexer grows hot, and its optimisation in the background held every scan's exit back by 15-25 ms), and
+ * only once a tree has a rule file.
+ */
+function rulesOf(text: string): Ignore {
+  ignore ??= createRequire(import.meta.url)('ignore') as typeof ignoreRules;
+  return ignore().add(text);
 }
 
 function ignored(levels: Level[], path: string): boolean {
@@ -101,31 +153,6 @@ function ignored(levels: Level[], path: string): boolean {
     else if (r.unignored) result = false;
   }
   return result;
-}
-
-/** One read buffer for every file (the text is decoded out of it before the next read): no garbage per file. */
-let scratch = Buffer.allocUnsafe(1 << 20);
-
-function readItem(abs: string, path: string, opts: ReadOptions, prefilter = true): SourceItem {
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, 'r');
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: 'problem', path, message: 'not a regular file, not read' };
-    if (opts.maxFileSize > 0 && info.size > opts.maxFileSize) return { kind: 'skipped', path, reason: 'too-large' };
-    if (scratch.length < info.size) scratch = Buffer.allocUnsafe(info.size);
-    const buf = scratch;
-    let got = 0;
-    for (let n = 1; got < info.size && n > 0; got += n) n = readSync(fd, buf, got, info.size - got, got);
-    const data = buf.subarray(0, got);
-    if (!opts.includeBinary && data.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'skipped', path, reason: 'binary' };
-    if (prefilter && !bytesMayHoldSecret(data)) return { kind: 'clean', path, bytes: got };
-    return { kind: 'text', path, text: data.toString('utf8'), bytes: got };
-  } catch (err) {
-    return { kind: 'problem', path, message: describe(err) };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 function readText(path: string): string | undefined {
@@ -142,18 +169,6 @@ function statOrError(path: string) {
   } catch (err) {
     return err as Error;
   }
-}
-
-function describe(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const why: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file',
-    ELOOP: 'too many symbolic links',
-    EISDIR: 'is a directory',
-  };
-  return `cannot read: ${(e.code && why[e.code]) ?? e.code ?? e.message}`;
 }
 
 function kindOf(d: Dirent): string {

@@ -144,6 +144,7 @@ describe('rampart scan', () => {
       [[join(dir, 'missing')], /missing: no such file or directory\n$/],
       [[tree, '--max-file-size', 'lots'], /--max-file-size expects a size/],
       [[tree, '--format', 'xml'], /--format expects one of text, json, sarif/],
+      [[tree, '--threads', '0'], /--threads expects a positive whole number, got "0"/],
     ] as const) {
       const run = await scan([...args]);
       expect(run.code, args.join(' ')).toBe(2);
