@@ -48,6 +48,8 @@ export class TrailEngine {
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: opts.memoryLimit ?? '1GB',
       temp_directory: join(dir, 'spill'),
+      // Loading is a quarter faster when threads may append rows in any order; every query that shows rows orders them.
+      preserve_insertion_order: 'false',
       ...(opts.threads ? { threads: String(opts.threads) } : {}),
     });
     const db = await instance.connect();
