@@ -3,7 +3,7 @@
 // documents with quotes, backslashes, control characters and any Unicode survive the trip through DuckDB's JSON text).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TIMELINE_LIMIT } from '../../src/trail/hunt.js';
+import { TIMELINE_LIMIT, type TimelineEvent } from '../../src/trail/hunt.js';
 import { maskSecrets, maskText } from '../../src/trail/mask.js';
 import { at, event, signIn, user, type CloudTrailRecord } from './events.js';
 import { huntRecords, idOf } from './hunt-helper.js';
@@ -31,8 +31,17 @@ const spec = fc.record({
 const keyOf = (r: CloudTrailRecord) => (r.userIdentity as { accessKeyId: string }).accessKeyId;
 const time = (r: CloudTrailRecord) => r.eventTime as string;
 
-describe('incident timelines', () => {
-  it('hold exactly the events of the key between its first and last hit, in order, values intact', async () => {
+function expectSame(e: TimelineEvent, r: CloudTrailRecord): void {
+  expect(e.userAgent).toBe(maskText(r.userAgent as string));
+  expect(e.time).toBe(time(r));
+  expect(e.result).toBe((r.errorCode as string | undefined) ?? 'ok');
+  // A flagged event shows what it asked (read-only calls' documents are never kept); others show nothing.
+  if (e.detections.length === 0) expect(e.detail).toBeUndefined();
+  else expect(e.detail?.requestParameters).toEqual(r.readOnly ? null : maskSecrets(r.requestParameters));
+}
+
+describe('timelines', () => {
+  it('of an incident hold exactly the events of its key between its first and last hit, of --access-key all of the key, in order, values intact', async () => {
     await fc.assert(
       fc.asyncProperty(spec, async ({ work, signIns }) => {
         const start = '2026-11-20T08:00:00Z';
@@ -57,16 +66,13 @@ describe('incident timelines', () => {
           const expected = ordered.filter((r) => keyOf(r) === incident.actor && time(r) >= incident.start && time(r) <= incident.end);
           expect(incident.timeline.map((e) => e.eventId)).toEqual(expected.slice(0, TIMELINE_LIMIT).map(idOf));
           expect(incident.omitted).toBe(Math.max(0, expected.length - TIMELINE_LIMIT));
-          incident.timeline.forEach((e, i) => {
-            const r = expected[i]!;
-            expect(e.userAgent).toBe(maskText(r.userAgent as string));
-            expect(e.time).toBe(time(r));
-            expect(e.result).toBe((r.errorCode as string | undefined) ?? 'ok');
-            // A flagged event shows what it asked (read-only calls' documents are never kept); others show nothing.
-            if (e.detections.length === 0) expect(e.detail).toBeUndefined();
-            else expect(e.detail?.requestParameters).toEqual(r.readOnly ? null : maskSecrets(r.requestParameters));
-          });
+          incident.timeline.forEach((e, i) => expectSame(e, expected[i]!));
         }
+        // --access-key: every event of the key, in order.
+        const { result: one } = await huntRecords(records, { accessKey: alice.accessKeyId! });
+        const ofAlice = ordered.filter((r) => keyOf(r) === alice.accessKeyId);
+        expect(one.timeline?.map((e) => e.eventId)).toEqual(ofAlice.map(idOf));
+        one.timeline?.forEach((e, i) => expectSame(e, ofAlice[i]!));
       }),
       { numRuns: 15 },
     );
