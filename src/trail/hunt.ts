@@ -233,9 +233,14 @@ const EVENT_JSON = `to_json(struct_pack(t := ${ISO}, aws_region := aws_region, a
   request_parameters := CASE WHEN event_id IN (SELECT event_id FROM hits) THEN request_parameters END,
   response_elements := CASE WHEN event_id IN (SELECT event_id FROM hits) THEN response_elements END)) AS event`;
 
+/** Parsed a chunk at a time, so the texts of 300,000 events are never all held at once. */
 async function eventRows<T>(engine: TrailEngine, sql: string): Promise<T[]> {
-  const [texts] = (await engine.db.runAndReadAll(sql)).getColumnsJS() as [string[]];
-  return (texts ?? []).map((text) => JSON.parse(text) as T);
+  const result = await engine.db.stream(sql);
+  const out: T[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (const text of chunk.getColumnValues(0)) out.push(JSON.parse(text as string) as T);
+  }
+  return out;
 }
 
 function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent {
