@@ -49,11 +49,11 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   str('r.eventType', 'eventtype', 'event_type'),
   str('r.recipientAccountId', 'recipientaccountid', 'recipient_account_id'),
   str('r.userIdentity.type', 'useridentity.type', 'identity_type'),
-  str('r.userIdentity.arn', 'useridentity.arn', 'identity_arn'),
   str('r.userIdentity.accessKeyId', 'useridentity.accesskeyid', 'access_key_id'),
   str('r.userIdentity.userName', 'useridentity.username', 'user_name'),
   str('r.userIdentity.invokedBy', 'useridentity.invokedby', 'invoked_by'),
   // Who acted, as one string to group by: a role session's issuer would merge sessions, so the session ARN is kept.
+  // It is the identity's ARN whenever there is one, so no column repeats the ARN.
   str(
     `coalesce(r.userIdentity.arn, r.userIdentity.invokedBy, r.userIdentity.type)`,
     `coalesce(useridentity.arn, useridentity.invokedby, useridentity.type)`,

@@ -112,7 +112,8 @@ export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detecti
 function scopeSql(f: HuntFilter): string {
   const parts = ['true'];
   if (f.accessKey) parts.push(`access_key_id = ${q(f.accessKey)}`);
-  if (f.principal) parts.push(`(actor = ${q(f.principal)} OR identity_arn = ${q(f.principal)})`);
+  // actor is the identity's ARN whenever it has one.
+  if (f.principal) parts.push(`actor = ${q(f.principal)}`);
   if (f.since) parts.push(`event_time >= CAST(${q(f.since.toISOString().replace('Z', ''))} AS TIMESTAMP)`);
   if (f.until) parts.push(`event_time < CAST(${q(f.until.toISOString().replace('Z', ''))} AS TIMESTAMP)`);
   return parts.join(' AND ');

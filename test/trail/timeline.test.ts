@@ -41,7 +41,7 @@ function expectSame(e: TimelineEvent, r: CloudTrailRecord): void {
 }
 
 describe('timelines', () => {
-  it('of an incident hold exactly the events of its key between its first and last hit, of --access-key all of the key, in order, values intact', async () => {
+  it('of an incident hold exactly the events of its key between its first and last hit, of --access-key or --principal every event of the key or identity, in order, values intact', async () => {
     await fc.assert(
       fc.asyncProperty(spec, async ({ work, signIns }) => {
         const start = '2026-11-20T08:00:00Z';
@@ -73,6 +73,9 @@ describe('timelines', () => {
         const ofAlice = ordered.filter((r) => keyOf(r) === alice.accessKeyId);
         expect(one.timeline?.map((e) => e.eventId)).toEqual(ofAlice.map(idOf));
         one.timeline?.forEach((e, i) => expectSame(e, ofAlice[i]!));
+        // --principal: the same events, found by the identity's ARN.
+        const { result: who } = await huntRecords(records, { principal: alice.arn! });
+        expect(who.timeline?.map((e) => e.eventId)).toEqual(ofAlice.map(idOf));
       }),
       { numRuns: 15 },
     );
