@@ -60,8 +60,8 @@ async function sniff(path: string): Promise<LocalFile | SourceProblem> {
     if (layout) return { path, layout, gzip };
     // A gzip whose start says nothing may be broken: decompressing it all names what is wrong.
     if (gzip) {
-      const broken = await readAll({ path, layout: 'lines', gzip }).then(() => undefined, (err: unknown) => readError(err));
-      if (broken) return { kind: 'problem', origin: path, message: `${broken}; file skipped` };
+      const broken = await readAll({ path, layout: 'lines', gzip }).then(() => null, (err: unknown) => readError(err));
+      if (broken !== null) return { kind: 'problem', origin: path, message: `${broken}; file skipped` };
     }
     return { kind: 'problem', origin: path, message: 'not CloudTrail JSON (expected {"Records":[...]}, a JSON array or JSON Lines)' };
   } catch (err) {
