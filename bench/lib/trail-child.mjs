@@ -20,6 +20,7 @@ if (mode === 'hunt') {
   out.detectMs = performance.now() - t;
   out.events = result.events;
   out.incidents = result.incidents.length;
+  out.gpuHits = result.incidents.flatMap((i) => i.detections).filter((d) => d.id === 'gpu-instances').reduce((n, d) => n + d.hits, 0);
   out.problems = problems.length;
   await engine.close();
 } else {

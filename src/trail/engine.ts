@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { DUCKDB_PROJECTION, EVENTS_TABLE_DDL, RECORD_STRUCT } from './events-table.js';
+import { duckdbSelect, EVENTS_TABLE_DDL, RECORD_STRUCT } from './events-table.js';
 import { readFileCarefully, type LocalFile } from './local-files.js';
 import type { RecordSource, SourceProblem } from './source.js';
 
@@ -48,6 +48,8 @@ export class TrailEngine {
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: opts.memoryLimit ?? '1GB',
       temp_directory: join(dir, 'spill'),
+      // Loading is a quarter faster when threads may append rows in any order; every query that shows rows orders them.
+      preserve_insertion_order: 'false',
       ...(opts.threads ? { threads: String(opts.threads) } : {}),
     });
     const db = await instance.connect();
@@ -107,7 +109,7 @@ export class TrailEngine {
         ? `(SELECT unnest(Records) AS r, filename AS origin FROM read_json(${list}, format = 'unstructured', columns = {Records: '${RECORD_STRUCT}[]'}, ${common}))`
         : `(SELECT r, filename AS origin FROM read_json(${list}, format = '${layout === 'array' ? 'array' : 'newline_delimited'}', records = false, columns = {r: '${RECORD_STRUCT}'}, ${common}))`;
     try {
-      await this.db.run(`INSERT INTO events SELECT ${DUCKDB_PROJECTION} FROM ${from}`);
+      await this.db.run(`INSERT INTO events ${duckdbSelect(from)}`);
       return true;
     } catch {
       return false;
@@ -126,7 +128,7 @@ export class TrailEngine {
       if (pending > 0) {
         try {
           await this.db.run(
-            `INSERT INTO events SELECT ${DUCKDB_PROJECTION} FROM (SELECT r, NULL AS origin FROM read_json(${sqlString(path)}, format = 'newline_delimited', records = false, columns = {r: '${RECORD_STRUCT}'}, maximum_object_size = ${MAX_OBJECT_BYTES}))`,
+            `INSERT INTO events ${duckdbSelect(`(SELECT r, NULL AS origin FROM read_json(${sqlString(path)}, format = 'newline_delimited', records = false, columns = {r: '${RECORD_STRUCT}'}, maximum_object_size = ${MAX_OBJECT_BYTES}))`)}`,
           );
         } catch (err) {
           for (const origin of origins) onProblem({ kind: 'problem', origin, message: `records could not be loaded: ${firstLine(err)}` });

@@ -104,7 +104,7 @@ export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detecti
   const result: HuntResult = { events: await engine.count(), incidents };
   if (filter.accessKey || filter.principal) {
     const flagged = flaggedBy(hits);
-    result.timeline = (await engine.rows<EventRow>(`SELECT ${EVENT_FIELDS} FROM events WHERE ${scope} ORDER BY event_time, event_id`)).map((r) => toEvent(r, flagged));
+    result.timeline = (await eventRows<EventRow>(engine, `SELECT ${eventJson()} FROM events WHERE ${scope} ORDER BY event_time, event_id`)).map((r) => toEvent(r, flagged));
   }
   return result;
 }
@@ -112,7 +112,8 @@ export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detecti
 function scopeSql(f: HuntFilter): string {
   const parts = ['true'];
   if (f.accessKey) parts.push(`access_key_id = ${q(f.accessKey)}`);
-  if (f.principal) parts.push(`(actor = ${q(f.principal)} OR identity_arn = ${q(f.principal)})`);
+  // actor is the identity's ARN whenever it has one.
+  if (f.principal) parts.push(`actor = ${q(f.principal)}`);
   if (f.since) parts.push(`event_time >= CAST(${q(f.since.toISOString().replace('Z', ''))} AS TIMESTAMP)`);
   if (f.until) parts.push(`event_time < CAST(${q(f.until.toISOString().replace('Z', ''))} AS TIMESTAMP)`);
   return parts.join(' AND ');
@@ -172,7 +173,8 @@ async function incidentTimelines(engine: TrailEngine, groups: readonly HitRow[][
   const ranges = groups.map((g, i) => `(${i + 1}, ${q(g[0]!.key)}, ${ts(g[0]!.time)}, ${ts(g.at(-1)!.time)})`);
   await engine.db.run(`CREATE OR REPLACE TEMP TABLE incident_ranges AS SELECT * FROM (VALUES ${ranges.join(', ')}) v(number, k, t0, t1)`);
   // Ranking touches only row ids; the wide columns are read for the rows kept (an incident can span days of events).
-  const rows = await engine.rows<EventRow & { number: number; pos: string; total: string }>(
+  const rows = await eventRows<EventRow & { number: number; total: number }>(
+    engine,
     `WITH ranked AS (
        SELECT r.number, events.rowid AS rid,
          row_number() OVER (PARTITION BY r.number ORDER BY event_time, event_id) AS pos,
@@ -180,14 +182,14 @@ async function incidentTimelines(engine: TrailEngine, groups: readonly HitRow[][
        FROM incident_ranges r JOIN events ON ${GROUP_KEY} = r.k AND event_time BETWEEN r.t0 AND r.t1
        WHERE ${scope}
      )
-     SELECT ranked.number, ranked.pos, ranked.total, ${EVENT_FIELDS}
+     SELECT ${eventJson('number := ranked.number, total := ranked.total, ')}
      FROM ranked JOIN events ON events.rowid = ranked.rid
      WHERE ranked.pos <= ${TIMELINE_LIMIT} ORDER BY ranked.number, ranked.pos`,
   );
   for (const r of rows) {
-    const entry = out.get(Number(r.number)) ?? { events: [], total: Number(r.total) };
+    const entry = out.get(r.number) ?? { events: [], total: r.total };
     entry.events.push(r);
-    out.set(Number(r.number), entry);
+    out.set(r.number, entry);
   }
   return out;
 }
@@ -221,8 +223,26 @@ interface EventRow {
   response_elements: string | null;
 }
 
-const EVENT_FIELDS = `${ISO} AS t, aws_region, actor, access_key_id, source_ip, user_agent, event_source, event_name, error_code,
-  console_login, event_id, origin, request_parameters, response_elements`;
+/**
+ * An event as one JSON text, after the `more` fields (`name := expression, `); its documents only when a detection
+ * flagged it (toEvent shows no others). JSON.parse of one text a row is three times faster than converting a result
+ * to JavaScript value by value (296,000 timeline events: 1.2 s against 4.2 s).
+ */
+const eventJson = (more = '') => `to_json(struct_pack(${more}t := ${ISO}, aws_region := aws_region, actor := actor, access_key_id := access_key_id,
+  source_ip := source_ip, user_agent := user_agent, event_source := event_source, event_name := event_name,
+  error_code := error_code, console_login := console_login, event_id := event_id, origin := origin,
+  request_parameters := CASE WHEN event_id IN (SELECT event_id FROM hits) THEN request_parameters END,
+  response_elements := CASE WHEN event_id IN (SELECT event_id FROM hits) THEN response_elements END)) AS event`;
+
+/** Parsed a chunk at a time, so the texts of 300,000 events are never all held at once. */
+async function eventRows<T>(engine: TrailEngine, sql: string): Promise<T[]> {
+  const result = await engine.db.stream(sql);
+  const out: T[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (const text of chunk.getColumnValues(0)) out.push(JSON.parse(text as string) as T);
+  }
+  return out;
+}
 
 function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent {
   const service = (r.event_source ?? '').replace(/\.amazonaws\.com$/, '');

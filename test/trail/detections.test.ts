@@ -158,9 +158,17 @@ describe('instances', () => {
     const gpu = ['p3.2xlarge', 'g4dn.xlarge', 'inf2.xlarge', 'trn1.2xlarge', 'dl1.24xlarge', 'G5.xlarge'].map((t, i) => runInstances(at('2026-11-20T10:00:00Z', i * 200), alice, 'us-east-1', t));
     const plain = runInstances('2026-11-20T10:30:00Z', alice, 'us-east-1', 't3.micro');
     const failed = runInstances('2026-11-20T10:31:00Z', alice, 'us-east-1', 'p4d.24xlarge', { error: 'InsufficientInstanceCapacity' });
-    const f = await flags([...gpu, plain, failed]);
-    f.yes('gpu-instances', ...gpu);
-    f.no('gpu-instances', plain, failed);
+    // Some writers put the type only in the first item of instancesSet.
+    const inItem = (t: string, time: string) => {
+      const r = runInstances(time, alice, 'us-east-1', t);
+      r.requestParameters = { instancesSet: { items: [{ imageId: 'ami-0abcdef1234567890', instanceType: t, minCount: 1, maxCount: 1 }] } };
+      return r;
+    };
+    const gpuInItem = inItem('g5.2xlarge', '2026-11-20T10:32:00Z');
+    const plainInItem = inItem('m5.large', '2026-11-20T10:33:00Z');
+    const f = await flags([...gpu, plain, failed, gpuInItem, plainInItem]);
+    f.yes('gpu-instances', ...gpu, gpuInItem);
+    f.no('gpu-instances', plain, failed, plainInItem);
     f.yes('failed-sensitive-call', failed);
   });
 
