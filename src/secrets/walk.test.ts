@@ -142,3 +142,50 @@ describe('treeSource on worker threads', () => {
     expect(pooled).toEqual(alone);
   });
 });
+
+describe('treeSource below the top of a work tree', () => {
+  let repo: string;
+  const inRepo = async (path: string, content = 'x') => {
+    await mkdir(join(repo, path, '..'), { recursive: true });
+    await writeFile(join(repo, path), content);
+  };
+  const paths = async (dir: string) => summary(await collect({ maxFileSize: 1024, includeBinary: false }, join(repo, dir)));
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'rampart-walk-repo-'));
+    await inRepo('.git/info/exclude', 'scratch.txt\n');
+    await inRepo('.gitignore', 'generated/\n*.secret\n!kept.secret\n/src/app/build/\nnode_modules/\n');
+    await inRepo('src/.gitignore', 'local.env\n');
+    for (const f of ['ok.txt', 'generated/out.js', 'a.secret', 'kept.secret', 'build/app.js', 'local.env', 'scratch.txt', 'deep/local.env'])
+      await inRepo(`src/app/${f}`);
+    await inRepo('node_modules/pkg/index.js');
+    await inRepo('node_modules/pkg/debug.secret');
+  });
+
+  it('applies the .gitignore files above the scanned folder and .git/info/exclude, as git does', async () => {
+    expect(await paths('src/app')).toEqual(['read kept.secret', 'read ok.txt']);
+  });
+
+  it('gives the same answer as scanning from the top', async () => {
+    const fromTop = (await paths('')).filter((p) => p.startsWith('read src/app/')).map((p) => p.replace('src/app/', ''));
+    expect(fromTop).toEqual(await paths('src/app'));
+  });
+
+  it('scans a folder git ignores as a whole when it is the one asked for', async () => {
+    expect(await paths('node_modules/pkg')).toEqual(['read debug.secret', 'read index.js']);
+  });
+
+  it("follows a linked worktree's .git file to the main repository's info/exclude", async () => {
+    const main = await mkdtemp(join(tmpdir(), 'rampart-walk-main-'));
+    await mkdir(join(main, '.git', 'info'), { recursive: true });
+    await writeFile(join(main, '.git', 'info', 'exclude'), 'notes.md\n');
+    await mkdir(join(main, '.git', 'worktrees', 'wt'), { recursive: true });
+    await writeFile(join(main, '.git', 'worktrees', 'wt', 'commondir'), '../..\n');
+    const wt = await mkdtemp(join(tmpdir(), 'rampart-walk-wt-'));
+    await writeFile(join(wt, '.git'), `gitdir: ${join(main, '.git', 'worktrees', 'wt')}\n`);
+    await mkdir(join(wt, 'docs'));
+    await writeFile(join(wt, 'docs', 'notes.md'), 'x');
+    await writeFile(join(wt, 'docs', 'readme.md'), 'x');
+    expect(summary(await collect(undefined, join(wt, 'docs')))).toEqual(['read readme.md']);
+  });
+});

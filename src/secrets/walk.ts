@@ -3,9 +3,9 @@
 // them (the deepest matching rule wins); `.git/` itself is never entered. The walk runs on the main thread; the files it
 // finds are read there (read-file.ts) and, in a large tree, on worker threads too (read-pool.ts).
 import type { Dirent } from 'node:fs';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type ignoreRules from 'ignore';
 import type { Ignore } from 'ignore';
 import { cannotRead, FileReader, type ReadOptions } from './read-file.js';
@@ -26,8 +26,10 @@ const CHUNK = 16;
 const WORKERS_AFTER = 2000;
 
 interface Level {
-  /** The directory these rules live in, relative to the root, with a trailing `/` (empty for the root). */
+  /** The directory these rules live in, relative to the root, with a trailing `/` (empty for the root and above it). */
   dir: string;
+  /** For rules in a directory above the root: the root's path relative to that directory, with a trailing `/`. */
+  above?: string;
   rules: Ignore;
 }
 
@@ -90,9 +92,7 @@ export async function* streamSource(stream: NodeJS.ReadableStream, path = 'stdin
 type Entry = string | { path: string; problem: string };
 
 function* walk(root: string): Generator<Entry> {
-  const base: Level[] = [];
-  const exclude = readText(join(root, '.git', 'info', 'exclude'));
-  if (exclude !== undefined) base.push({ dir: '', rules: rulesOf(exclude) });
+  const base = rulesAbove(root);
   // Depth first with an explicit stack: no recursion limit, one directory listing in memory per level.
   const stack: { abs: string; rel: string; levels: Level[] }[] = [{ abs: root, rel: '', levels: base }];
   while (stack.length > 0) {
@@ -144,11 +144,49 @@ function rulesOf(text: string): Ignore {
   return ignore().add(text);
 }
 
+/**
+ * The rules that apply to `root` from outside it: `.git/info/exclude` and the `.gitignore` files of every directory
+ * between the work tree's top and `root`, as git applies them to `git -C top status root`. A folder the user names
+ * and git ignores as a whole (`rampart scan node_modules/pkg`) is scanned whole: asking for it says it matters.
+ */
+function rulesAbove(root: string): Level[] {
+  const abs = resolve(root);
+  let top = abs;
+  while (!existsSync(join(top, '.git'))) {
+    const up = dirname(top);
+    if (up === top) return [];
+    top = up;
+  }
+  const levels: Level[] = [];
+  const exclude = readText(join(gitDir(top), 'info', 'exclude'));
+  const above = (dir: string) => `${relative(dir, abs).split(sep).join('/')}/`;
+  if (exclude !== undefined) levels.push({ dir: '', above: top === abs ? undefined : above(top), rules: rulesOf(exclude) });
+  for (let dir = top; dir !== abs; dir = join(dir, relative(dir, abs).split(sep)[0]!)) {
+    const text = readText(join(dir, '.gitignore'));
+    if (text !== undefined) levels.push({ dir: '', above: above(dir), rules: rulesOf(text) });
+  }
+  return levels.some((l) => l.above !== undefined) && ignored(levels, '') ? [] : levels;
+}
+
+/** The repository's git directory: `.git` itself, or where a worktree's or submodule's `.git` file points. */
+function gitDir(top: string): string {
+  const dotGit = join(top, '.git');
+  const pointer = /^gitdir: (.+)$/m.exec(readText(dotGit) ?? '')?.[1]?.trim();
+  if (pointer === undefined) return dotGit;
+  const dir = resolve(top, pointer);
+  // A linked worktree keeps its info/ in the main repository's git directory.
+  const common = readText(join(dir, 'commondir'))?.trim();
+  return common ? resolve(dir, common) : dir;
+}
+
 function ignored(levels: Level[], path: string): boolean {
   let result = false;
-  for (const { dir, rules } of levels) {
+  for (const { dir, above, rules } of levels) {
     if (!path.startsWith(dir)) continue;
-    const r = rules.test(path.slice(dir.length));
+    const inside = path.slice(dir.length);
+    // The root itself ('' below it) is tested from above as its own folder: `pkg/` matches a `pkg/` rule.
+    if (above === undefined && inside === '') continue;
+    const r = rules.test(above === undefined ? inside : inside === '' ? above : above + inside);
     if (r.ignored) result = true;
     else if (r.unignored) result = false;
   }
