@@ -104,7 +104,7 @@ export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detecti
   const result: HuntResult = { events: await engine.count(), incidents };
   if (filter.accessKey || filter.principal) {
     const flagged = flaggedBy(hits);
-    result.timeline = (await eventRows<EventRow>(engine, `SELECT ${eventJson()} FROM events WHERE ${scope} ORDER BY event_time, event_id`)).map((r) => toEvent(r, flagged));
+    result.timeline = (await eventRows<EventRow>(engine, `SELECT ${eventJson()} FROM events WHERE ${scope} ORDER BY event_time, event_id`)).map((r) => toEvent(r, flagged, engine));
   }
   return result;
 }
@@ -159,7 +159,7 @@ async function buildIncidents(engine: TrailEngine, hits: readonly HitRow[], scop
       start: group[0]!.time,
       end: group.at(-1)!.time,
       detections,
-      timeline: events.map((r) => toEvent(r, flagged)),
+      timeline: events.map((r) => toEvent(r, flagged, engine)),
       omitted: Math.max(0, total - events.length),
     };
   });
@@ -218,7 +218,7 @@ interface EventRow {
   error_code: string | null;
   console_login: string | null;
   event_id: string | null;
-  origin: string | null;
+  file_id: number | null;
   request_parameters: string | null;
   response_elements: string | null;
 }
@@ -230,7 +230,7 @@ interface EventRow {
  */
 const eventJson = (more = '') => `to_json(struct_pack(${more}t := ${ISO}, aws_region := aws_region, actor := actor, access_key_id := access_key_id,
   source_ip := source_ip, user_agent := user_agent, event_source := event_source, event_name := event_name,
-  error_code := error_code, console_login := console_login, event_id := event_id, origin := origin,
+  error_code := error_code, console_login := console_login, event_id := event_id, file_id := file_id,
   request_parameters := CASE WHEN event_id IN (SELECT event_id FROM hits) THEN request_parameters END,
   response_elements := CASE WHEN event_id IN (SELECT event_id FROM hits) THEN response_elements END)) AS event`;
 
@@ -244,7 +244,7 @@ async function eventRows<T>(engine: TrailEngine, sql: string): Promise<T[]> {
   return out;
 }
 
-function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent {
+function toEvent(r: EventRow, flagged: Map<string, Set<string>>, engine: TrailEngine): TimelineEvent {
   const service = (r.event_source ?? '').replace(/\.amazonaws\.com$/, '');
   const ids = r.event_id ? [...(flagged.get(r.event_id) ?? [])].sort() : [];
   const e: TimelineEvent = {
@@ -257,7 +257,7 @@ function toEvent(r: EventRow, flagged: Map<string, Set<string>>): TimelineEvent 
     event: service ? `${service}:${r.event_name ?? '?'}` : (r.event_name ?? '?'),
     result: r.error_code ?? (r.console_login === 'Failure' ? 'Failure' : 'ok'),
     eventId: r.event_id,
-    origin: r.origin,
+    origin: engine.origin(r.file_id),
     detections: ids,
   };
   if (ids.length > 0) e.detail = { requestParameters: maskSecrets(parse(r.request_parameters)), responseElements: maskSecrets(parse(r.response_elements)) };
