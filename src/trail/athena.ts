@@ -5,7 +5,7 @@ import { ALWAYS_ENABLED_REGIONS } from '../inventory/regions.js';
 import { InputError } from '../util/errors.js';
 import { DETECTIONS } from './detections/index.js';
 import { toAthena } from './dialect.js';
-import { EVENT_COLUMNS } from './events-table.js';
+import { EVENT_COLUMNS, ORIGIN } from './events-table.js';
 
 export interface AthenaOptions {
   bucket: string;
@@ -67,7 +67,7 @@ export function athenaScript(o: AthenaOptions): string {
     `-- The same columns as rampart's DuckDB events table; add "WHERE day >= '2026/11/01'" here to bound the scan.`,
     `CREATE OR REPLACE VIEW ${db}.events AS`,
     `SELECT`,
-    EVENT_COLUMNS.map((c) => `  ${c.athena} AS ${c.name}`).join(',\n'),
+    [...EVENT_COLUMNS.map((c) => `  ${c.athena} AS ${c.name}`), `  ${ORIGIN.athena}`].join(',\n'),
     `FROM ${db}.cloudtrail_logs;`,
   );
   for (const d of DETECTIONS) {

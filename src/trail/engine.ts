@@ -35,6 +35,9 @@ export interface LoadStats {
 
 export class TrailEngine {
   readonly stats: LoadStats = { fastFiles: 0, carefulFiles: 0 };
+  /** Where events were read (a path, `s3://bucket/key`, `lookup:region#page`), by the events' `file_id`. */
+  private readonly origins: string[] = [];
+  private readonly fileIds = new Map<string, number>();
 
   private constructor(
     private readonly dir: string,
@@ -68,6 +71,21 @@ export class TrailEngine {
     return reader.getRowObjectsJson() as T[];
   }
 
+  /** Where the events of a file_id were read. */
+  origin(fileId: number | null): string | null {
+    return fileId === null ? null : (this.origins[fileId] ?? null);
+  }
+
+  /** The file_id of an origin, numbered on first sight. */
+  private fileId(origin: string): number {
+    let id = this.fileIds.get(origin);
+    if (id === undefined) {
+      id = this.origins.push(origin) - 1;
+      this.fileIds.set(origin, id);
+    }
+    return id;
+  }
+
   async count(): Promise<number> {
     const [row] = await this.rows<{ n: string }>('SELECT count(*) AS n FROM events');
     return Number(row?.n ?? 0);
@@ -81,10 +99,12 @@ export class TrailEngine {
     const careful: LocalFile[] = [];
     for (const layout of ['records', 'array', 'lines'] as const) {
       const ofLayout = files.filter((f) => f.layout === layout);
+      // Numbered in this order, so the files of any slice have consecutive ids: file_index plus the first one's.
+      for (const f of ofLayout) this.fileId(f.path);
       for (let i = 0; i < ofLayout.length; i += CHUNK) await this.insertOrSplit(ofLayout.slice(i, i + CHUNK), layout, careful);
     }
-    const loaded = new Set((await this.rows<{ origin: string }>('SELECT DISTINCT origin FROM events')).map((r) => r.origin));
-    careful.push(...files.filter((f) => f.gzip && !loaded.has(f.path) && !careful.includes(f)));
+    const loaded = new Set((await this.rows<{ file_id: number }>('SELECT DISTINCT file_id FROM events')).map((r) => r.file_id));
+    careful.push(...files.filter((f) => f.gzip && !loaded.has(this.fileId(f.path)) && !careful.includes(f)));
     this.stats.carefulFiles += careful.length;
     this.stats.fastFiles += files.length - careful.length;
     if (careful.length > 0) await this.loadSource(carefulSource(careful), onProblem);
@@ -103,11 +123,13 @@ export class TrailEngine {
 
   private async tryInsert(files: readonly LocalFile[], layout: LocalFile['layout']): Promise<boolean> {
     const list = `[${files.map((f) => sqlString(f.path)).join(', ')}]`;
-    const common = `filename = true, maximum_object_size = ${MAX_OBJECT_BYTES}`;
+    const common = `maximum_object_size = ${MAX_OBJECT_BYTES}`;
+    // file_index: the file's place in the list.
+    const fileId = `CAST(file_index + ${this.fileId(files[0]!.path)} AS INTEGER) AS file_id`;
     const from =
       layout === 'records'
-        ? `(SELECT unnest(Records) AS r, filename AS origin FROM read_json(${list}, format = 'unstructured', columns = {Records: '${RECORD_STRUCT}[]'}, ${common}))`
-        : `(SELECT r, filename AS origin FROM read_json(${list}, format = '${layout === 'array' ? 'array' : 'newline_delimited'}', records = false, columns = {r: '${RECORD_STRUCT}'}, ${common}))`;
+        ? `(SELECT unnest(Records) AS r, ${fileId} FROM read_json(${list}, format = 'unstructured', columns = {Records: '${RECORD_STRUCT}[]'}, ${common}))`
+        : `(SELECT r, ${fileId} FROM read_json(${list}, format = '${layout === 'array' ? 'array' : 'newline_delimited'}', records = false, columns = {r: '${RECORD_STRUCT}'}, ${common}))`;
     try {
       await this.db.run(`INSERT INTO events ${duckdbSelect(from)}`);
       return true;
@@ -128,7 +150,7 @@ export class TrailEngine {
       if (pending > 0) {
         try {
           await this.db.run(
-            `INSERT INTO events ${duckdbSelect(`(SELECT r, NULL AS origin FROM read_json(${sqlString(path)}, format = 'newline_delimited', records = false, columns = {r: '${RECORD_STRUCT}'}, maximum_object_size = ${MAX_OBJECT_BYTES}))`)}`,
+            `INSERT INTO events ${duckdbSelect(`(SELECT r, NULL AS file_id FROM read_json(${sqlString(path)}, format = 'newline_delimited', records = false, columns = {r: '${RECORD_STRUCT}'}, maximum_object_size = ${MAX_OBJECT_BYTES}))`)}`,
           );
         } catch (err) {
           for (const origin of origins) onProblem({ kind: 'problem', origin, message: `records could not be loaded: ${firstLine(err)}` });
@@ -143,7 +165,7 @@ export class TrailEngine {
       }
       origins.add(item.origin);
       for (const record of item.records) {
-        const line = `${JSON.stringify({ ...record, rampart_origin: item.origin })}\n`;
+        const line = `${JSON.stringify({ ...record, rampart_file: this.fileId(item.origin) })}\n`;
         if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
         pending++;
       }

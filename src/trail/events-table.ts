@@ -6,7 +6,7 @@
 export interface EventColumn {
   readonly name: string;
   readonly type: 'VARCHAR' | 'TIMESTAMP' | 'BOOLEAN';
-  /** Over `r` (the record STRUCT below), `origin` (where it was read) and `rq` (see REQUEST_PATHS). */
+  /** Over `r` (the record STRUCT below) and `rq` (see REQUEST_PATHS). */
   readonly duckdb: string;
   /** Over the columns of Athena's CloudTrail table (lower-case names, JSON documents as strings). */
   readonly athena: string;
@@ -23,7 +23,7 @@ export const RECORD_STRUCT = `STRUCT(
   readOnly VARCHAR, recipientAccountId VARCHAR,
   userIdentity STRUCT(type VARCHAR, arn VARCHAR, accessKeyId VARCHAR, userName VARCHAR, invokedBy VARCHAR),
   requestParameters JSON, responseElements JSON, additionalEventData JSON,
-  rampart_origin VARCHAR)`;
+  rampart_file INTEGER)`;
 
 const str = (duckdb: string, athena: string, name: string): EventColumn => ({ name, type: 'VARCHAR', duckdb, athena });
 const json = (doc: 'requestParameters' | 'responseElements' | 'additionalEventData', path: string) => ({
@@ -89,12 +89,17 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   // (Describe*, Get*, List*, AssumeRole with its session credentials) is most of a trail and never needed.
   str(`CASE WHEN coalesce(r.readOnly, '') <> 'true' THEN CAST(r.requestParameters AS VARCHAR) END`, `CASE WHEN coalesce(readonly, '') <> 'true' THEN requestparameters END`, 'request_parameters'),
   str(`CASE WHEN coalesce(r.readOnly, '') <> 'true' THEN CAST(r.responseElements AS VARCHAR) END`, `CASE WHEN coalesce(readonly, '') <> 'true' THEN responseelements END`, 'response_elements'),
-  str('coalesce(r.rampart_origin, origin)', `"$path"`, 'origin'),
 ];
 
-export const EVENTS_TABLE_DDL = `CREATE TABLE events (${EVENT_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')})`;
+/**
+ * Where an event was read, as each engine can say it: DuckDB keeps the number of its file (TrailEngine.origins
+ * names it; a path a row cost 270 MB at 2 million events and made the table spill), Athena the object's path.
+ */
+export const ORIGIN = { duckdb: 'file_id INTEGER', athena: `"$path" AS origin` } as const;
 
-/** The SELECT that turns rows of `r` (a record) and `origin` into events rows, in EVENT_COLUMNS order. */
+export const EVENTS_TABLE_DDL = `CREATE TABLE events (${EVENT_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')}, ${ORIGIN.duckdb})`;
+
+/** The SELECT that turns rows of `r` (a record) and `file_id` into events rows, in EVENTS_TABLE_DDL order. */
 export const duckdbSelect = (from: string): string =>
-  `SELECT ${EVENT_COLUMNS.map((c) => `${c.duckdb} AS ${c.name}`).join(',\n  ')}
-FROM (SELECT r, origin, json_extract_string(r.requestParameters, [${REQUEST_PATHS.map((p) => `'${p}'`).join(', ')}]) AS rq FROM ${from})`;
+  `SELECT ${EVENT_COLUMNS.map((c) => `${c.duckdb} AS ${c.name}`).join(',\n  ')}, coalesce(r.rampart_file, file_id) AS file_id
+FROM (SELECT r, file_id, json_extract_string(r.requestParameters, [${REQUEST_PATHS.map((p) => `'${p}'`).join(', ')}]) AS rq FROM ${from})`;

@@ -45,7 +45,7 @@ describe('rampart trail athena', () => {
     expect(out).toContain("'projection.day.format' = 'yyyy/MM/dd'");
     expect(out).toContain("'storage.location.template' = 's3://acme-trail/org/AWSLogs/${account}/CloudTrail/${region}/${day}'");
     const view = out.slice(out.indexOf('CREATE OR REPLACE VIEW security.events AS'), out.indexOf('FROM security.cloudtrail_logs;'));
-    expect([...view.matchAll(/ AS ([a-z_]+),?\n/g)].map((m) => m[1])).toEqual(EVENT_COLUMNS.map((c) => c.name));
+    expect([...view.matchAll(/ AS ([a-z_]+),?\n/g)].map((m) => m[1])).toEqual([...EVENT_COLUMNS.map((c) => c.name), 'origin']);
     for (const d of DETECTIONS) expect(out).toContain(`-- ${d.id} (${d.severity}): ${d.title}`);
     expect(out.match(/;\n/g)?.length).toBe(2 + DETECTIONS.length);
   });

@@ -13,17 +13,23 @@ const alice = user('alice', 'AKIAALICEALICEALICE1');
 const mk = (n: number, name = 'GetObject') => Array.from({ length: n }, (_, i) => event({ time: `2026-11-20T10:00:${String(i % 60).padStart(2, '0')}Z`, name, source: 's3.amazonaws.com', identity: alice }));
 
 describe('TrailEngine', () => {
-  it('reads good files with DuckDB even when a corrupt one is among them, and only the bad one the careful way', async () => {
+  it('reads good files with DuckDB even when a corrupt one is among them, and only the bad one the careful way, each event with its file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rampart-engine-'));
-    for (let i = 0; i < 9; i++) writeDelivery(join(dir, `f${i}.json.gz`), mk(10));
+    // File i holds i + 1 events, so each file's count tells whether its events were numbered as its own.
+    for (let i = 0; i < 9; i++) writeDelivery(join(dir, `f${i}.json.gz`), mk(i + 1));
     writeFileSync(join(dir, 'f4-bad.json.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.from('{"Records":[ not deflate at all')]));
     const scan = await scanLocal([dir]);
     const engine = await TrailEngine.open();
     const problems: SourceProblem[] = [...scan.problems];
     try {
       await engine.loadFiles(scan.files, (p) => problems.push(p));
-      expect(await engine.count()).toBe(90);
+      expect(await engine.count()).toBe(45);
       expect(engine.stats.fastFiles).toBe(9);
+      // The bad file split its chunk: the halves' files keep their numbers.
+      const rows = await engine.rows<{ file_id: number; n: string }>('SELECT file_id, count(*) AS n FROM events GROUP BY file_id');
+      expect(Object.fromEntries(rows.map((r) => [engine.origin(r.file_id), Number(r.n)]))).toEqual(
+        Object.fromEntries(Array.from({ length: 9 }, (_, i) => [join(dir, `f${i}.json.gz`), i + 1])),
+      );
       expect(problems.map((p) => p.origin)).toEqual([join(dir, 'f4-bad.json.gz')]);
     } finally {
       await engine.close();
@@ -40,8 +46,8 @@ describe('TrailEngine', () => {
     const problems: SourceProblem[] = [];
     try {
       await engine.loadSource(source(), (p) => problems.push(p));
-      const rows = await engine.rows<{ origin: string; n: string }>('SELECT origin, count(*) AS n FROM events GROUP BY origin ORDER BY origin');
-      expect(rows.map((r) => [r.origin, Number(r.n)])).toEqual([
+      const rows = await engine.rows<{ file_id: number; n: string }>('SELECT file_id, count(*) AS n FROM events GROUP BY file_id');
+      expect(rows.map((r) => [engine.origin(r.file_id), Number(r.n)]).sort()).toEqual([
         ['lookup:eu-west-1#2', 2],
         ['s3://trail/AWSLogs/1/CloudTrail/us-east-1/2026/11/20/a.json.gz', 3],
       ]);
