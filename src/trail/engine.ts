@@ -86,6 +86,21 @@ export class TrailEngine {
     return id;
   }
 
+  /**
+   * Keeps one copy of each event id: the same event read from two sources (a trail's bucket and LookupEvents, two
+   * trails whose logs overlap) would otherwise be two hits and two timeline rows. The copy from the place read first
+   * stays. Returns how many copies were dropped. Events without an id are all kept.
+   */
+  async dropDuplicateEvents(): Promise<number> {
+    // By file number (numbered in the order places were read), not by rowid: threads insert rows in any order.
+    const result = await this.db.run(
+      `DELETE FROM events WHERE rowid IN (SELECT rowid FROM (
+         SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY file_id, rowid) AS copy
+         FROM events WHERE event_id IS NOT NULL) WHERE copy > 1)`,
+    );
+    return Number(result.rowsChanged);
+  }
+
   async count(): Promise<number> {
     const [row] = await this.rows<{ n: string }>('SELECT count(*) AS n FROM events');
     return Number(row?.n ?? 0);

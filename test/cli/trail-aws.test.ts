@@ -37,6 +37,16 @@ describe('rampart trail hunt from AWS', () => {
     expect(run.stdout).toMatch(/ap-southeast-1/);
   });
 
+  it('counts an event read from the bucket and from LookupEvents once', async () => {
+    await aws.emulate(scenario(), OPS_KEY, { now: new Date('2026-11-22T12:00:00Z') });
+    const fromBucket = await runCli(['trail', 'hunt', '--s3', 's3://trail-logs/org', ...WEEKEND, '--format', 'json', '--quiet']);
+    const both = await runCli(['trail', 'hunt', '--s3', 's3://trail-logs/org', '--lookup', ...WEEKEND, '--format', 'json']);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain(`rampart: ${records.length} events read more than once (same event id) counted once`);
+    const incidents = (stdout: string) => (JSON.parse(stdout) as { incidents: unknown[] }).incidents;
+    expect(incidents(both.stdout)).toEqual(incidents(fromBucket.stdout));
+  });
+
   it('takes --since as a duration ago', async () => {
     const emu = await aws.emulate(scenario(), OPS_KEY);
     // The seed's events are in November 2026; two hours ago reads nothing and finds nothing.

@@ -60,4 +60,27 @@ describe('TrailEngine', () => {
       await engine.close();
     }
   });
+
+  it('keeps the first copy of an event read twice, and every event without an id', async () => {
+    const events = mk(4);
+    const { eventID: _, ...noId } = events[3]!;
+    async function* source(): RecordSource {
+      yield { kind: 'records', origin: 's3://trail/a.json.gz', records: [...events.slice(0, 3), noId] };
+      yield { kind: 'records', origin: 'lookup:us-east-1#1', records: [events[1]!, events[2]!, noId, events[3]!] };
+    }
+    const engine = await TrailEngine.open();
+    try {
+      await engine.loadSource(source(), () => undefined);
+      expect(await engine.dropDuplicateEvents()).toBe(2);
+      const rows = await engine.rows<{ event_id: string | null; file_id: number }>('SELECT event_id, file_id FROM events ORDER BY event_id NULLS LAST, file_id');
+      expect(rows.map((r) => [r.event_id, engine.origin(r.file_id)])).toEqual([
+        ...events.map((e, i) => [e.eventID, i < 3 ? 's3://trail/a.json.gz' : 'lookup:us-east-1#1']).sort(),
+        [null, 's3://trail/a.json.gz'],
+        [null, 'lookup:us-east-1#1'],
+      ]);
+      expect(await engine.dropDuplicateEvents()).toBe(0);
+    } finally {
+      await engine.close();
+    }
+  });
 });
