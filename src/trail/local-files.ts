@@ -3,7 +3,7 @@
 // named precisely and the rest of the file's good records are not lost to it.
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -39,8 +39,11 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
     if (info.isDirectory()) found.push(...(await walk(path)));
     else found.push(path);
   }
+  // A file named twice (itself and within a folder given too) is read once.
+  const seen = new Set<string>();
+  const unique = found.filter((path) => !seen.has(resolve(path)) && seen.add(resolve(path)));
   // Each file's first bytes, a few files at a time (2,000 files one by one cost most of a second), in their order.
-  const sniffed = await mapLimited(found, SNIFF_CONCURRENCY, (path) => sniff(path));
+  const sniffed = await mapLimited(unique, SNIFF_CONCURRENCY, (path) => sniff(path));
   const files: LocalFile[] = [];
   const problems: SourceProblem[] = [];
   for (const s of sniffed) {
