@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { scanHistory } from '../src/secrets/git/history.js';
 import { emptyStats, type ScanStats } from '../src/secrets/git/scan-stats.js';
 import type { SecretFinding } from '../src/secrets/types.js';
+import { seededRandom } from '../test/aws-emulator/prng.js';
 import { detectSecrets as detect } from '../src/secrets/detect.js';
 
 const { values } = parseArgs({
@@ -97,19 +98,9 @@ async function measure(commits: number, files: number, keys: number): Promise<vo
   }
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so every run builds the same repository. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function buildRepository(dir: string, commits: number, fileCount: number, keyCount: number): Promise<Planted[]> {
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-  const random = rng(42);
+  const random = seededRandom(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const words = ['user', 'account', 'region', 'bucket', 'config', 'handler', 'request', 'result', 'items', 'client', 'retry', 'policy', 'token', 'cache', 'index', 'value'];
   const ident = () => `${pick(words)}${pick(words).replace(/^./, (c) => c.toUpperCase())}${Math.floor(random() * 100)}`;

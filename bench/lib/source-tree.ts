@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { keyId, prng, secretKey } from '../../test/secrets/keys.js';
+import { keyId, secretKey } from '../../test/secrets/keys.js';
+import { seededRandom } from '../../test/aws-emulator/prng.js';
 
 export interface Planted {
   path: string;
@@ -51,7 +52,7 @@ export async function sourceTree(dir: string, bytes: number, seed = 7, plantEver
     if (saved.tag === tag) return saved.planted;
   }
   await rm(dir, { recursive: true, force: true });
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const planted: Planted[] = [];
   let written = 0;
   for (let n = 0; written < bytes; n++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bedrockLongTerm, bedrockShortTerm, keyId, prng, secretKey, sessionToken } from '../../test/secrets/keys.js';
+import { bedrockLongTerm, bedrockShortTerm, keyId, secretKey, sessionToken } from '../../test/secrets/keys.js';
+import { seededRandom } from '../../test/aws-emulator/prng.js';
 import { detectSecrets, entropy } from './detect.js';
 import { accountIdOf, KEY_ID_PREFIXES } from './key-id.js';
 import { fingerprint, mask } from './mask.js';
@@ -8,7 +9,7 @@ const rules = (text: string, path = 'f.txt') => detectSecrets(text, path).map((f
 
 describe('access key ids', () => {
   it.each(KEY_ID_PREFIXES.map((p) => [p]))('finds a %s id and masks it', (prefix) => {
-    const id = keyId(prefix, prng(prefix.charCodeAt(1) * 31 + prefix.charCodeAt(3)));
+    const id = keyId(prefix, seededRandom(prefix.charCodeAt(1) * 31 + prefix.charCodeAt(3)));
     const [f, ...rest] = detectSecrets(`const id = "${id}";\n`, 'src/a.ts');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'aws-access-key-id', kind: 'access-key-id', secret: id, accessKeyId: id, location: { path: 'src/a.ts', line: 1, column: 13 } });
@@ -60,7 +61,7 @@ describe('secret access keys', () => {
   });
 
   it('pairs an id with its secret a few lines apart, with no telling name', () => {
-    const id = keyId('AKIA', prng(11));
+    const id = keyId('AKIA', seededRandom(11));
     const text = `creds:\n  id: ${id}\n  note: rotate me\n  other: yes\n  key: ${secret}\n`;
     const [a, b] = detectSecrets(text, 'c.yml');
     expect(a).toMatchObject({ rule: 'aws-access-key-id', location: { line: 2, column: 7 }, pairedWith: b!.fingerprint });
@@ -69,7 +70,7 @@ describe('secret access keys', () => {
 
   it('does not take a 40-character run far from any id and with no name, or low-entropy ones', () => {
     expect(rules(`blob = ${secret}\n`)).toEqual([]);
-    const id = keyId('AKIA', prng(12));
+    const id = keyId('AKIA', seededRandom(12));
     const far = `${id}\n${'\n'.repeat(10)}x = ${secret}\n`;
     expect(rules(far)).toEqual(['aws-access-key-id']);
     expect(rules(`aws_secret_access_key=${'a'.repeat(20)}${'b'.repeat(20)}\n`)).toEqual([]);
@@ -81,7 +82,7 @@ describe('secret access keys', () => {
   });
 
   it('random 40-character secrets clear the entropy floor (recall), hex does not', () => {
-    const rand = prng(99);
+    const rand = seededRandom(99);
     for (let i = 0; i < 2000; i++) expect(entropy(secretKey(rand))).toBeGreaterThanOrEqual(4.2);
     expect(entropy('3f786850e387550fdab836ed7e6dc881de23001b')).toBeLessThan(4.2);
   });
@@ -89,7 +90,7 @@ describe('secret access keys', () => {
 
 describe('session tokens and Bedrock API keys', () => {
   it('finds a session token behind its name and ties it to the nearby ASIA id', () => {
-    const id = keyId('ASIA', prng(21));
+    const id = keyId('ASIA', seededRandom(21));
     const token = sessionToken();
     const found = detectSecrets(`[default]\naws_access_key_id = ${id}\naws_secret_access_key = ${secretKey()}\naws_session_token = ${token}\n`, 'credentials');
     expect(found.map((f) => f.rule)).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
@@ -109,11 +110,11 @@ describe('session tokens and Bedrock API keys', () => {
 
 describe('what is not caught', () => {
   it('an id split by string concatenation is not found (documented in the README)', () => {
-    const id = keyId('AKIA', prng(31));
+    const id = keyId('AKIA', seededRandom(31));
     expect(rules(`const id = "${id.slice(0, 10)}" + "${id.slice(10)}";\n`)).toEqual([]);
   });
   it('a secret split by concatenation is found only when the part behind the name is itself 40 characters: never', () => {
-    const s = secretKey(prng(32));
+    const s = secretKey(seededRandom(32));
     expect(rules(`aws_secret_access_key = "${s.slice(0, 20)}" + "${s.slice(20)}"\n`)).toEqual([]);
   });
 });

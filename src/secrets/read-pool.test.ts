@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keyId, prng } from '../../test/secrets/keys.js';
+import { keyId } from '../../test/secrets/keys.js';
+import { seededRandom } from '../../test/aws-emulator/prng.js';
 import { FileReader } from './read-file.js';
 import { ReadPool } from './read-pool.js';
 import type { SourceItem } from './source.js';
@@ -14,7 +15,7 @@ const read = { maxFileSize: 2000, includeBinary: false };
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'rampart-pool-'));
-  const rand = prng(5);
+  const rand = seededRandom(5);
   await mkdir(join(root, 'd'));
   for (let n = 0; n < 300; n++) {
     const path = `d/f${n}.txt`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyId, prng, secretKey } from '../../test/secrets/keys.js';
+import { keyId, secretKey } from '../../test/secrets/keys.js';
+import { seededRandom } from '../../test/aws-emulator/prng.js';
 import { detectSecrets } from './detect.js';
 import { renderScanJson } from './render/json.js';
 import { renderScanSarif } from './render/sarif.js';
@@ -12,8 +13,8 @@ const from = (items: SourceItem[]): Source =>
     yield* items;
   })();
 
-const ID = keyId('AKIA', prng(201));
-const SECRET = secretKey(prng(202));
+const ID = keyId('AKIA', seededRandom(201));
+const SECRET = secretKey(seededRandom(202));
 
 // What the git history source hands over: findings it made itself, with the commit they were first seen in.
 const historic = detectSecrets(`old = ${ID}\nsecret_key = ${SECRET}\n`, 'config/old.py').map((f) => ({
@@ -39,7 +40,7 @@ describe('scan', () => {
   });
 
   it('drops findings on a rampart:allow line and those in the baseline, and counts them', async () => {
-    const text = `a = ${ID} # rampart:allow\nb = ${keyId('AKIA', prng(203))}\nc = ${keyId('AKIA', prng(204))}\n`;
+    const text = `a = ${ID} # rampart:allow\nb = ${keyId('AKIA', seededRandom(203))}\nc = ${keyId('AKIA', seededRandom(204))}\n`;
     const all = detectSecrets(text, 'x');
     const report = await scan([from([{ kind: 'text', path: 'x', text, bytes: text.length }])], { baseline: new Set([all[2]!.fingerprint]) });
     expect(report.findings.map((f) => f.location.line)).toEqual([2]);

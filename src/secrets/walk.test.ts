@@ -3,7 +3,8 @@ import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keyId, prng, secretKey } from '../../test/secrets/keys.js';
+import { keyId, secretKey } from '../../test/secrets/keys.js';
+import { seededRandom } from '../../test/aws-emulator/prng.js';
 import type { SourceItem } from './source.js';
 import { treeSource, type TreeOptions } from './walk.js';
 
@@ -115,7 +116,7 @@ describe('treeSource on worker threads', () => {
 
   beforeAll(async () => {
     tree = await mkdtemp(join(tmpdir(), 'rampart-walk-threads-'));
-    const rand = prng(11);
+    const rand = seededRandom(11);
     await writeFile(join(tree, '.gitignore'), '*.ignored\n');
     for (let n = 0; n < 1500; n++) {
       const dir = join(tree, `d${n % 7}`, `e${n % 3}`);

@@ -10,18 +10,19 @@ import ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmulatedEnvironment } from '../aws-emulator/emulated-env.js';
 import { firstDayWithAdmin } from '../aws-emulator/test-helpers.js';
-import { bedrockLongTerm, keyId, prng, secretKey, sessionToken } from '../secrets/keys.js';
+import { bedrockLongTerm, keyId, secretKey, sessionToken } from '../secrets/keys.js';
+import { seededRandom } from '../aws-emulator/prng.js';
 import { runCli, type Run } from './io.js';
 import { cleanAwsEnv, runBin } from './run-bin.js';
 
-const LIVE_ID = keyId('AKIAY', prng(101)); // Y: a post-2019 id, the account decodes
-const LIVE_SECRET = secretKey(prng(102));
-const DEAD_ID = keyId('AKIA', prng(103));
-const DEAD_SECRET = secretKey(prng(104));
-const TEMP_ID = keyId('ASIA', prng(105));
-const TEMP_SECRET = secretKey(prng(106));
-const TOKEN = sessionToken(prng(107));
-const BEDROCK = bedrockLongTerm(prng(108));
+const LIVE_ID = keyId('AKIAY', seededRandom(101)); // Y: a post-2019 id, the account decodes
+const LIVE_SECRET = secretKey(seededRandom(102));
+const DEAD_ID = keyId('AKIA', seededRandom(103));
+const DEAD_SECRET = secretKey(seededRandom(104));
+const TEMP_ID = keyId('ASIA', seededRandom(105));
+const TEMP_SECRET = secretKey(seededRandom(106));
+const TOKEN = sessionToken(seededRandom(107));
+const BEDROCK = bedrockLongTerm(seededRandom(108));
 const CANARIES = [LIVE_ID, LIVE_SECRET, DEAD_ID, DEAD_SECRET, TEMP_ID, TEMP_SECRET, TOKEN, BEDROCK];
 
 let dir: string;
@@ -46,7 +47,7 @@ beforeAll(async () => {
   );
   await writeFile(join(tree, 'bedrock.py'), `API_KEY = "${BEDROCK}"\n`);
   await writeFile(join(tree, 'docs.md'), 'Use `AKIAIOSFODNN7EXAMPLE` and `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY` as in the AWS docs.\n');
-  await writeFile(join(tree, 'fixture.ts'), `const dummy = '${keyId('AKIA', prng(109))}'; // rampart:allow test fixture\n`);
+  await writeFile(join(tree, 'fixture.ts'), `const dummy = '${keyId('AKIA', seededRandom(109))}'; // rampart:allow test fixture\n`);
   await writeFile(join(dir, 'clean.txt'), 'nothing to see\n');
 });
 
@@ -129,7 +130,7 @@ describe('rampart scan', () => {
     await mkdir(moved, { recursive: true });
     await writeFile(join(moved, 'x.txt'), `\n\n\nold = "${BEDROCK}"\n`);
     expect((await scan([moved, '--baseline', baseline])).code).toBe(0);
-    await writeFile(join(moved, 'y.txt'), `id = ${keyId('AKIA', prng(110))}\n`);
+    await writeFile(join(moved, 'y.txt'), `id = ${keyId('AKIA', seededRandom(110))}\n`);
     const after = await scan([moved, '--baseline', baseline]);
     expect(after.code).toBe(1);
     expect(after.stdout).toContain('y.txt:1:6');
