@@ -3,6 +3,7 @@
 // a sync open/read/close costs a fraction of the same calls through libuv's thread pool, and a reader has nothing else
 // to do meanwhile (bench/scan-tree.ts measured it). More cores are used by more readers (read-pool.ts), not by async.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { unreadable } from '../util/unreadable.js';
 import { Prefilter } from './prefilter.js';
 import type { SourceItem } from './source.js';
 
@@ -65,13 +66,5 @@ export class FileReader {
 }
 
 export function cannotRead(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const why: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file',
-    ELOOP: 'too many symbolic links',
-    EISDIR: 'is a directory',
-  };
-  return `cannot read: ${(e.code && why[e.code]) ?? e.code ?? e.message}`;
+  return `cannot read: ${unreadable(err)}`;
 }

@@ -1,5 +1,13 @@
-// Why a file the user named could not be read, in words: the end of an InputError line.
+// Why a file could not be read, in words: the end of an error line ("cannot read the policy: permission denied").
+const WHY: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many symbolic links',
+};
+
 export function unreadable(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? (err as Error).message);
+  return (code && WHY[code]) ?? String(code ?? (err as Error).message);
 }
