@@ -41,7 +41,10 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
   }
   // A file named twice (itself and within a folder given too) is read once.
   const seen = new Set<string>();
-  const unique = found.filter((path) => !seen.has(resolve(path)) && seen.add(resolve(path)));
+  const unique = found.filter((path) => {
+    const abs = resolve(path);
+    return !seen.has(abs) && Boolean(seen.add(abs));
+  });
   // Each file's first bytes, a few files at a time (2,000 files one by one cost most of a second), in their order.
   const sniffed = await mapLimited(unique, SNIFF_CONCURRENCY, (path) => sniff(path));
   const files: LocalFile[] = [];
