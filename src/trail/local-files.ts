@@ -3,7 +3,7 @@
 // named precisely and the rest of the file's good records are not lost to it.
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -45,8 +45,12 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
     const abs = resolve(path);
     return !seen.has(abs) && Boolean(seen.add(abs));
   });
-  // Each file's first bytes, a few files at a time (2,000 files one by one cost most of a second), in their order.
-  const sniffed = await mapLimited(unique, SNIFF_CONCURRENCY, (path) => sniff(path));
+  // Each file's first bytes, a few files at a time (2,000 files one by one cost most of a second), in their order;
+  // not for files CloudTrail named itself. A file whose name lied fails DuckDB's read and goes to the careful reader,
+  // which tells its layout from its content.
+  const sniffed = await mapLimited(unique, SNIFF_CONCURRENCY, async (path) =>
+    DELIVERED.test(basename(path)) ? { path, layout: 'records' as const, gzip: true } : sniff(path),
+  );
   const files: LocalFile[] = [];
   const problems: SourceProblem[] = [];
   for (const s of sniffed) {
@@ -57,6 +61,9 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
 }
 
 const SNIFF_CONCURRENCY = 16;
+/** How CloudTrail names the log files it delivers: 111122223333_CloudTrail_us-east-1_20261101T0000Z_abc.json.gz. */
+const DELIVERED = /^\d{12}_CloudTrail_[^_]+_.*\.json\.gz$/;
+const NOT_CLOUDTRAIL = 'not CloudTrail JSON (expected {"Records":[...]}, a JSON array or JSON Lines)';
 
 /** A file's layout from its first bytes, or the problem that keeps it from being read. */
 async function sniff(path: string): Promise<LocalFile | SourceProblem> {
@@ -69,7 +76,7 @@ async function sniff(path: string): Promise<LocalFile | SourceProblem> {
       const broken = await readAll({ path, layout: 'lines', gzip }).then(() => null, (err: unknown) => readError(err));
       if (broken !== null) return { kind: 'problem', origin: path, message: `${broken}; file skipped` };
     }
-    return { kind: 'problem', origin: path, message: 'not CloudTrail JSON (expected {"Records":[...]}, a JSON array or JSON Lines)' };
+    return { kind: 'problem', origin: path, message: NOT_CLOUDTRAIL };
   } catch (err) {
     return { kind: 'problem', origin: path, message: readError(err) };
   }
@@ -133,7 +140,13 @@ export async function* readFileCarefully(file: LocalFile): AsyncGenerator<Source
     yield { kind: 'problem', origin: file.path, message: `${readError(err)}; file skipped` };
     return;
   }
-  if (file.layout !== 'lines') {
+  // From the content, not `file.layout`: a file taken by its name may hold another layout.
+  const layout = layoutOf(text);
+  if (!layout) {
+    yield { kind: 'problem', origin: file.path, message: `${NOT_CLOUDTRAIL}; file skipped` };
+    return;
+  }
+  if (layout !== 'lines') {
     let doc: unknown;
     try {
       doc = JSON.parse(text);
@@ -141,7 +154,7 @@ export async function* readFileCarefully(file: LocalFile): AsyncGenerator<Source
       yield { kind: 'problem', origin: file.path, message: `malformed JSON (${(err as Error).message}); file skipped` };
       return;
     }
-    const records = file.layout === 'records' ? (doc as { Records?: unknown }).Records : doc;
+    const records = layout === 'records' ? (doc as { Records?: unknown }).Records : doc;
     if (!Array.isArray(records)) {
       yield { kind: 'problem', origin: file.path, message: 'expected a list of records; file skipped' };
       return;

@@ -138,6 +138,32 @@ describe('rampart trail hunt: inputs', () => {
     expect(r.code).toBe(1); // the StopLogging in the good file is critical
   });
 
+  it('reads files named as CloudTrail delivers them without opening them first, and still names the bad ones or reads another layout', async () => {
+    const dir = tmp();
+    const alice = user('alice', 'AKIAALICEALICEALICE1');
+    const name = (x: string) => `111122223333_CloudTrail_us-east-1_20261120T1000Z_${x}.json.gz`;
+    const ev = (i: number, n = 'GetObject') => event({ time: `2026-11-20T10:00:${String(i).padStart(2, '0')}Z`, name: n, source: 's3.amazonaws.com', identity: alice });
+    writeDelivery(join(dir, name('good')), [ev(1, 'PutBucketPolicy'), ev(2)]);
+    const whole = gzipSync(JSON.stringify({ Records: Array.from({ length: 200 }, (_, i) => ev(i % 60)) }));
+    writeFileSync(join(dir, name('truncated')), whole.subarray(0, Math.floor(whole.length / 2)));
+    writeFileSync(join(dir, name('headeronly')), whole.subarray(0, 10));
+    // Named like a delivery, holding JSON Lines (one bad line) and a JSON array: read by their content.
+    writeFileSync(join(dir, name('lines')), gzipSync(`${JSON.stringify(ev(3))}\n{"eventName": "Trunc\n${JSON.stringify(ev(4))}\n`));
+    writeFileSync(join(dir, name('array')), gzipSync(JSON.stringify([ev(5), ev(6)])));
+    writeFileSync(join(dir, name('text')), gzipSync('hello, not JSON'));
+    const r = await runCli(['trail', 'hunt', dir, '--format', 'json']);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.input.events).toBe(2 + 2 + 2);
+    const byFile = Object.fromEntries(doc.problems.map((p) => [p.origin.slice(dir.length + 1), p.message]));
+    expect(Object.keys(byFile).sort()).toEqual([name('headeronly'), `${name('lines')}:2`, name('text'), name('truncated')].sort());
+    expect(byFile[name('truncated')]).toMatch(/truncated gzip/);
+    expect(byFile[name('headeronly')]).toMatch(/truncated gzip/);
+    expect(byFile[`${name('lines')}:2`]).toMatch(/malformed JSON; line skipped/);
+    expect(byFile[name('text')]).toMatch(/not CloudTrail JSON/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(4);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exit 2 with one line when nothing at all is readable, for a missing path and for bad options', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'x.json.gz'), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]));
