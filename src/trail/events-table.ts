@@ -1,7 +1,8 @@
 // The one `events` table the detections read, defined once for both engines: DuckDB fills it from raw records
 // (a STRUCT `r` declared field by field, never inferred: inference over CloudTrail is slow and turns
 // requestParameters into a MAP that silently breaks field access), Athena exposes it as a VIEW over the
-// CloudTrail table. Both expressions of a column must mean the same thing; test/trail/events-table.test.ts holds them to it.
+// CloudTrail table. Both expressions of a column must mean the same thing (test/trail/athena.test.ts checks both engines
+// have every column; what each means is up to review).
 
 export interface EventColumn {
   readonly name: string;
@@ -31,14 +32,18 @@ const json = (doc: 'requestParameters' | 'responseElements' | 'additionalEventDa
   athena: `json_extract_scalar(${doc.toLowerCase()}, '${path}')`,
 });
 
+/** A call that changes something; the read-only bulk (Describe*, Get*, List*, AssumeRole) is most of a trail. */
+const WRITE = { duckdb: `coalesce(r.readOnly, '') <> 'true'`, athena: `coalesce(readonly, '') <> 'true'` };
+
 /**
  * The requestParameters fields the columns read, extracted in one parse of the document as the list `rq` (one
- * json_extract_string per field parses the document once each, on nine events in ten).
+ * json_extract_string per field parses the document once each), and only for calls that change something: every
+ * call these fields describe does (RunInstances, Attach*Policy, CreateUser, CreateAccessKey...).
  */
 const REQUEST_PATHS = ['$.instanceType', '$.instancesSet.items[0].instanceType', '$.policyArn', '$.userName'] as const;
 const request = (path: (typeof REQUEST_PATHS)[number]) => ({
   duckdb: `rq[${REQUEST_PATHS.indexOf(path) + 1}]`,
-  athena: json('requestParameters', path).athena,
+  athena: `CASE WHEN ${WRITE.athena} THEN ${json('requestParameters', path).athena} END`,
 });
 
 export const EVENT_COLUMNS: readonly EventColumn[] = [
@@ -87,8 +92,8 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   { name: 'target_user', type: 'VARCHAR', ...request('$.userName') },
   // Kept for calls that change something (the detections read them, the timeline shows them); the read-only bulk
   // (Describe*, Get*, List*, AssumeRole with its session credentials) is most of a trail and never needed.
-  str(`CASE WHEN coalesce(r.readOnly, '') <> 'true' THEN CAST(r.requestParameters AS VARCHAR) END`, `CASE WHEN coalesce(readonly, '') <> 'true' THEN requestparameters END`, 'request_parameters'),
-  str(`CASE WHEN coalesce(r.readOnly, '') <> 'true' THEN CAST(r.responseElements AS VARCHAR) END`, `CASE WHEN coalesce(readonly, '') <> 'true' THEN responseelements END`, 'response_elements'),
+  str(`CASE WHEN ${WRITE.duckdb} THEN CAST(r.requestParameters AS VARCHAR) END`, `CASE WHEN ${WRITE.athena} THEN requestparameters END`, 'request_parameters'),
+  str(`CASE WHEN ${WRITE.duckdb} THEN CAST(r.responseElements AS VARCHAR) END`, `CASE WHEN ${WRITE.athena} THEN responseelements END`, 'response_elements'),
 ];
 
 /**
@@ -102,4 +107,4 @@ export const EVENTS_TABLE_DDL = `CREATE TABLE events (${EVENT_COLUMNS.map((c) =>
 /** The SELECT that turns rows of `r` (a record) and `file_id` into events rows, in EVENTS_TABLE_DDL order. */
 export const duckdbSelect = (from: string): string =>
   `SELECT ${EVENT_COLUMNS.map((c) => `${c.duckdb} AS ${c.name}`).join(',\n  ')}, coalesce(r.rampart_file, file_id) AS file_id
-FROM (SELECT r, file_id, json_extract_string(r.requestParameters, [${REQUEST_PATHS.map((p) => `'${p}'`).join(', ')}]) AS rq FROM ${from})`;
+FROM (SELECT r, file_id, CASE WHEN ${WRITE.duckdb} THEN json_extract_string(r.requestParameters, [${REQUEST_PATHS.map((p) => `'${p}'`).join(', ')}]) END AS rq FROM ${from})`;
