@@ -220,11 +220,15 @@ describe('behaviour', () => {
     const first = event({ time: '2026-11-20T10:00:00Z', name: 'GetObject', source: 's3.amazonaws.com', identity: alice, ip: '203.0.113.99', ua: 'Boto3/1.34.0 md/Botocore#1.34.0 Python/3.12' });
     const second = event({ time: '2026-11-20T10:05:00Z', name: 'GetObject', source: 's3.amazonaws.com', identity: alice, ip: '203.0.113.99', ua: 'Boto3/1.34.0 md/Botocore#1.34.0 Python/3.12' });
     const bobFirstDay = [0, 20].map((m) => event({ time: at('2026-11-20T09:00:00Z', m), name: 'GetObject', source: 's3.amazonaws.com', identity: bob, ip: m ? '198.51.100.20' : '198.51.100.21' }));
-    const f = await flags([...routine(alice, 3), first, second, ...bobFirstDay]);
+    // A new version of a tool it already used is not a new tool; two agents of one new tool at its first moment both are.
+    const upgraded = event({ time: '2026-11-20T11:00:00Z', name: 'GetObject', source: 's3.amazonaws.com', identity: alice, ua: 'aws-cli/2.22.1 Python/3.12.6 Darwin/23.1' });
+    const twins = ['curl/8.4.0', 'curl/7.88.1'].map((ua) => event({ time: '2026-11-20T12:00:00Z', name: 'GetObject', source: 's3.amazonaws.com', identity: alice, ua }));
+    const laterCurl = event({ time: '2026-11-20T12:30:00Z', name: 'GetObject', source: 's3.amazonaws.com', identity: alice, ua: 'curl/8.5.0' });
+    const f = await flags([...routine(alice, 3), first, second, ...bobFirstDay, upgraded, ...twins, laterCurl]);
     f.yes('key-new-ip', first);
-    f.yes('key-new-user-agent', first);
+    f.yes('key-new-user-agent', first, ...twins);
     f.no('key-new-ip', second, ...bobFirstDay);
-    f.no('key-new-user-agent', second, ...bobFirstDay);
+    f.no('key-new-user-agent', second, ...bobFirstDay, upgraded, laterCurl);
   });
 
   it('flags a leaked key being checked by a scanner, not the owner checking who they are', async () => {
