@@ -14,6 +14,7 @@ if (mode === 'hunt') {
   const engine = await TrailEngine.open();
   const problems = [];
   await engine.loadFiles(scan.files, (p) => problems.push(p));
+  out.duplicates = await engine.dropDuplicateEvents(); // as the CLI does
   out.loadMs = performance.now() - started - out.scanMs;
   const t = performance.now();
   const result = await hunt(engine);

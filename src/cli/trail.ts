@@ -72,12 +72,10 @@ export function registerTrail(program: Command, io: Io, state: CommandState): vo
     try {
       await engine.loadFiles(scan.files, report);
       if (opts.s3 || opts.lookup) await loadFromAws(engine, opts, io, report);
-      // One place cannot hold an event twice; two can (a bucket and LookupEvents, two trails' folders). One path
-      // is not checked: the check costs about a tenth of a large local hunt.
-      if (paths.length + (opts.s3 ? 1 : 0) + (opts.lookup ? 1 : 0) > 1) {
-        const dropped = await engine.dropDuplicateEvents();
-        if (dropped > 0 && !opts.quiet) io.stderr.write(`rampart: ${dropped} events read more than once (same event id) counted once\n`);
-      }
+      // An event can be read twice: a bucket and LookupEvents, or two trails logging the same events into folders
+      // under one path. Counted twice it would double bursts and timelines (0.2 s at 2 million events).
+      const dropped = await engine.dropDuplicateEvents();
+      if (dropped > 0 && !opts.quiet) io.stderr.write(`rampart: ${dropped} events read more than once (same event id) counted once\n`);
       const events = await engine.count();
       if (events === 0 && paths.length > 0 && !opts.s3 && !opts.lookup && (problems.length > 0 || scan.files.length === 0)) {
         throw new InputError(`no readable CloudTrail events in ${paths.join(', ')}`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { event, root, toJsonLines, user, writeDelivery } from '../trail/events.js';
+import { event, root, signIn, toJsonLines, user, writeDelivery } from '../trail/events.js';
 import { GPU_REGIONS, LEAKED_KEY, MINER_IP, OWNER, SCANNER_IP, seed002 } from '../trail/seed-002.js';
 import { runCli } from './io.js';
 
@@ -27,7 +27,7 @@ interface Json {
   problems: { origin: string; message: string }[];
   input: { files: number; events: number };
   incidents: { number: number; severity: string; actor: string; start: string; end: string; detections: { id: string }[]; timeline: { time: string; event: string; sourceIp: string; region: string; detections: string[] }[] }[];
-  timeline?: { time: string; event: string; sourceIp: string }[];
+  timeline?: { time: string; event: string; sourceIp: string; origin?: string }[];
 }
 
 describe('rampart trail hunt: seed 002', () => {
@@ -122,7 +122,7 @@ describe('rampart trail hunt: inputs', () => {
     const corrupt = Buffer.from(whole);
     corrupt.fill(0x41, 40, 400);
     writeFileSync(join(dir, 'corrupt.json.gz'), corrupt);
-    writeFileSync(join(dir, 'lines.jsonl'), `${JSON.stringify(good[0])}\n{"eventName": "Trunc\n${JSON.stringify({ ...good[0], eventID: 'second' })}\n`);
+    writeFileSync(join(dir, 'lines.jsonl'), `${JSON.stringify({ ...good[0], eventID: 'first' })}\n{"eventName": "Trunc\n${JSON.stringify({ ...good[0], eventID: 'second' })}\n`);
     const r = await runCli(['trail', 'hunt', dir, '--format', 'json']);
     const doc = JSON.parse(r.stdout) as Json;
     expect(doc.input.events).toBe(3);
@@ -162,6 +162,24 @@ describe('rampart trail hunt: inputs', () => {
     expect(byFile[name('text')]).toMatch(/not CloudTrail JSON/);
     expect(r.stderr.trim().split('\n')).toHaveLength(4);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('counts once an event two trails logged into folders under the one path given: copies would make a burst', async () => {
+    const dir = tmp();
+    const alice = user('alice', 'AKIAALICEALICEALICE1');
+    // Three failed sign-ins: under the burst of five, unless each counted twice.
+    const failures = [0, 1, 2].map((m) => signIn(`2026-11-20T10:0${m}:00Z`, alice, { ok: false, ip: '203.0.113.9' }));
+    const work = [event({ time: '2026-11-20T10:05:00Z', name: 'GetObject', source: 's3.amazonaws.com', identity: alice })];
+    writeDelivery(join(dir, 'org-trail/AWSLogs/o-abc/111122223333/CloudTrail/us-east-1/2026/11/20/a.json.gz'), [...failures, ...work]);
+    writeDelivery(join(dir, 'account-trail/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/20/b.json.gz'), failures);
+    const r = await runCli(['trail', 'hunt', dir, '--format', 'json']);
+    const doc = JSON.parse(r.stdout) as Json;
+    expect(doc.input.events).toBe(4);
+    expect(doc.incidents.flatMap((i) => i.detections.map((d) => d.id))).not.toContain('failed-sign-in-burst');
+    expect(r.stderr).toBe('rampart: 3 events read more than once (same event id) counted once\n');
+    // The copies kept are those of the path read first (folders in name order).
+    const timeline = JSON.parse((await runCli(['trail', 'hunt', dir, '--access-key', 'AKIAALICEALICEALICE1', '--format', 'json', '-q'])).stdout) as Json;
+    expect(timeline.timeline!.map((e) => e.origin!.slice(dir.length + 1).split('/')[0])).toEqual(Array(4).fill('account-trail').fill('org-trail', 3));
   });
 
   it('exit 2 with one line when nothing at all is readable, for a missing path and for bad options', async () => {
