@@ -30,6 +30,7 @@ interface Measure {
   scanMs: number;
   loadMs: number;
   detectMs: number;
+  storyMs: number;
   incidents: number;
   gpuHits: number;
 }
@@ -60,10 +61,15 @@ for (let run = 1; run <= Number(values.runs); run++) {
   const j = jq();
   if (h.events !== events || bare.events !== events || declared.events !== events) throw new Error(`event counts differ: ${JSON.stringify({ h, bare, declared })}`);
   if (h.gpuHits !== j.hits) throw new Error(`jq's filter is not the gpu-instances detection: ${j.hits} hits, the hunt ${h.gpuHits}`);
+  // The issue's figure is "events per second for all detections": reading, loading and every detection, up to the
+  // hits. Telling the story (incidents and their timelines, 296,164 events at 2M) is the report, shown beside it.
+  const detections = h.scanMs + h.loadMs + h.detectMs;
   console.log(`run ${run}:`);
-  console.log(`  rampart trail hunt (all detections): ${(h.ms / 1000).toFixed(2)} s, ${rate(h.ms).toLocaleString('en-US')} events/s (scan ${(h.scanMs / 1000).toFixed(2)} s, load ${(h.loadMs / 1000).toFixed(2)} s, detections, incidents and timelines ${(h.detectMs / 1000).toFixed(2)} s), peak RSS ${h.maxRssMb} MB, ${h.incidents} incidents`);
+  console.log(`  rampart, all detections (scan + load + detections): ${(detections / 1000).toFixed(2)} s, ${rate(detections).toLocaleString('en-US')} events/s (scan ${(h.scanMs / 1000).toFixed(2)} s, load ${(h.loadMs / 1000).toFixed(2)} s, detections ${(h.detectMs / 1000).toFixed(2)} s)`);
+  console.log(`  rampart trail hunt, whole (+ incidents and timelines ${(h.storyMs / 1000).toFixed(2)} s): ${(h.ms / 1000).toFixed(2)} s, ${rate(h.ms).toLocaleString('en-US')} events/s, peak RSS ${h.maxRssMb} MB, ${h.incidents} incidents`);
   console.log(`  duckdb bare count (schema inferred): ${(bare.ms / 1000).toFixed(2)} s, ${rate(bare.ms).toLocaleString('en-US')} events/s, peak RSS ${bare.maxRssMb} MB`);
   console.log(`  duckdb count, Records as JSON[]:     ${(declared.ms / 1000).toFixed(2)} s, ${rate(declared.ms).toLocaleString('en-US')} events/s, peak RSS ${declared.maxRssMb} MB`);
   console.log(`  jq, one filter (GPU launches):       ${(j.ms / 1000).toFixed(2)} s, ${rate(j.ms).toLocaleString('en-US')} events/s, ${j.hits} hits (the hunt's gpu-instances: ${h.gpuHits})`);
-  console.log(`  ratios: hunt/jq ${(j.ms / h.ms).toFixed(2)}x, hunt/bare count ${(bare.ms / h.ms).toFixed(2)}x, hunt/declared count ${(declared.ms / h.ms).toFixed(2)}x`);
+  console.log(`  ratios, all detections: ${(j.ms / detections).toFixed(2)}x jq, ${(bare.ms / detections).toFixed(2)}x the bare count, ${(declared.ms / detections).toFixed(2)}x the declared count`);
+  console.log(`  ratios, whole hunt:     ${(j.ms / h.ms).toFixed(2)}x jq, ${(bare.ms / h.ms).toFixed(2)}x the bare count, ${(declared.ms / h.ms).toFixed(2)}x the declared count`);
 }

@@ -2,7 +2,7 @@
 // node bench/lib/trail-child.mjs hunt DIR | duckdb-count DIR | duckdb-count-declared DIR
 import { DuckDBInstance } from '@duckdb/node-api';
 import { TrailEngine } from '../../dist/trail/engine.js';
-import { hunt } from '../../dist/trail/hunt.js';
+import { detect, tellStory } from '../../dist/trail/hunt.js';
 import { scanLocal } from '../../dist/trail/local-files.js';
 
 const [mode, dir] = process.argv.slice(2);
@@ -17,8 +17,10 @@ if (mode === 'hunt') {
   out.duplicates = await engine.dropDuplicateEvents(); // as the CLI does
   out.loadMs = performance.now() - started - out.scanMs;
   const t = performance.now();
-  const result = await hunt(engine);
+  await detect(engine);
   out.detectMs = performance.now() - t;
+  const result = await tellStory(engine);
+  out.storyMs = performance.now() - t - out.detectMs;
   out.events = result.events;
   out.incidents = result.incidents.length;
   out.gpuHits = result.incidents.flatMap((i) => i.detections).filter((d) => d.id === 'gpu-instances').reduce((n, d) => n + d.hits, 0);

@@ -86,10 +86,20 @@ const rank = (s: Severity) => SEVERITIES.indexOf(s);
 const GROUP_KEY = `CASE WHEN access_key_id LIKE 'AKIA%' THEN access_key_id ELSE coalesce(actor, 'unknown identity') END`;
 
 export async function hunt(engine: TrailEngine, filter: HuntFilter = {}, detections: readonly Detection[] = DETECTIONS): Promise<HuntResult> {
-  const scope = scopeSql(filter);
+  await detect(engine, detections);
+  return tellStory(engine, filter, detections);
+}
+
+/** Runs every detection over the events, into the `hits` table (detection, event_id, evidence). */
+export async function detect(engine: TrailEngine, detections: readonly Detection[] = DETECTIONS): Promise<void> {
   // Each detection's hits into one table, then one join with the events: a join per detection costs a scan each.
   await engine.db.run('CREATE OR REPLACE TEMP TABLE hits (detection VARCHAR, event_id VARCHAR, evidence VARCHAR)');
   for (const d of detections) await engine.db.run(`INSERT INTO hits SELECT ${q(d.id)}, event_id, evidence FROM (${d.sql}) d`);
+}
+
+/** The hits of `detect` (the same detections) told as incidents, each with its timeline. */
+export async function tellStory(engine: TrailEngine, filter: HuntFilter = {}, detections: readonly Detection[] = DETECTIONS): Promise<HuntResult> {
+  const scope = scopeSql(filter);
   const byId = new Map(detections.map((d) => [d.id, d]));
   const rows = await engine.rows<{ detection: string; event_id: string; evidence: string | null; t: string | null; k: string }>(
     `SELECT DISTINCT h.detection, h.event_id, h.evidence, ${ISO} AS t, ${GROUP_KEY} AS k
