@@ -6,7 +6,7 @@ import { resolveRegion } from '../aws/region.js';
 import { SEVERITIES } from '../checks/types.js';
 import { auditCreds, type CredsAuditReport } from '../creds/audit.js';
 import { credsAws } from '../creds/aws.js';
-import { parseDuration } from '../creds/duration.js';
+import { parseDuration } from '../util/duration.js';
 import { installProcessProfile, mfaSession, processCredentials } from '../creds/mfa.js';
 import { toProcessCredentials } from '../creds/session-cache.js';
 import { rotateProfile, staleProfiles, type RotateRequest } from '../creds/rotate.js';

@@ -12,6 +12,7 @@ import { chooseRegions, listRegions } from '../inventory/regions.js';
 import { LOOKUP_RETENTION_MS, lookupEventsSource } from '../trail/sources/lookup-events.js';
 import { s3Source } from '../trail/sources/s3.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { durationSeconds } from '../util/duration.js';
 import { InputError } from '../util/errors.js';
 import { assertWritable } from '../util/writable.js';
 import { addAwsOptions, type AwsOptions } from './collect.js';
@@ -50,8 +51,8 @@ export function registerTrail(program: Command, io: Io, state: CommandState): vo
     .option('--account <ids>', 'with --s3: only these accounts\' folders (comma-separated, repeatable)', list, [])
     .option('--access-key <id>', 'the full timeline of one access key (AKIA... or ASIA...)', accessKeyId)
     .option('--principal <arn>', 'the full timeline of one identity', principalArn)
-    .option('--since <time>', 'only events at or after this time (2026-11-20, 2026-11-20T03:00Z, or 7d / 12h ago)', time('--since'))
-    .option('--until <time>', 'only events before this time (ISO 8601)', time('--until'))
+    .option('--since <time>', 'only events at or after this time (2026-11-20, 2026-11-20T03:00Z, or 7d / 12h / 30m ago)', time('--since'))
+    .option('--until <time>', 'only events before this time (a date, a time, or 7d / 12h ago)', time('--until'))
     .option('--format <format>', 'text, json or csv', oneOf('--format', ['text', 'json', 'csv'] as const), 'text')
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when an incident of this severity or worse is found (or none)', failOn, 'high')
@@ -148,9 +149,9 @@ function principalArn(value: string): string {
 
 function time(flag: string) {
   return (value: string): Date => {
-    // `7d`, `12h`: that long ago.
-    const ago = /^(\d+)([dh])$/.exec(value);
-    if (ago) return new Date(Date.now() - Number(ago[1]) * (ago[2] === 'd' ? 86_400_000 : 3_600_000));
+    // `7d`, `12h`, `30m`: that long ago (a bare number is not: `2026` is no duration here).
+    const ago = durationSeconds(value, 'required');
+    if (ago !== undefined) return new Date(Date.now() - ago * 1000);
     const full = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
     const t = Date.parse(full);
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) throw new InputError(`${flag} expects an ISO 8601 date or time (2026-11-20, 2026-11-20T03:00Z), got "${value}"`);

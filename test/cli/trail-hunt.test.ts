@@ -193,11 +193,24 @@ describe('rampart trail hunt: inputs', () => {
     expect([noPaths.code, noPaths.stderr.trim()]).toEqual([2, 'rampart: trail hunt needs CloudTrail files or directories, --s3 s3://bucket/prefix or --lookup']);
     const missing = await runCli(['trail', 'hunt', join(dir, 'nope')]);
     expect([missing.code, missing.stderr.trim()]).toEqual([2, `rampart: ${join(dir, 'nope')}: no such file or directory`]);
-    for (const bad of [['--access-key', 'hunter2'], ['--principal', 'alice'], ['--since', 'yesterday'], ['--format', 'xml'], ['--fail-on', 'urgent'], ['--since', '2026-11-22', '--until', '2026-11-21']]) {
+    for (const bad of [['--access-key', 'hunter2'], ['--principal', 'alice'], ['--since', 'yesterday'], ['--since', '2026'], ['--format', 'xml'], ['--fail-on', 'urgent'], ['--since', '2026-11-22', '--until', '2026-11-21']]) {
       const r = await runCli(['trail', 'hunt', dir, ...bad]);
       expect(r.code, bad.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')[0]).toMatch(/^rampart: /);
     }
+  });
+
+  it('--since and --until take a duration ago (30m, 12h, 7d)', async () => {
+    const dir = tmp();
+    const alice = user('alice', 'AKIAALICEALICEALICE1');
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    writeDelivery(join(dir, 'a.json.gz'), [10, 90, 60 * 30].map((m) => event({ time: ago(m), name: 'GetObject', source: 's3.amazonaws.com', identity: alice })));
+    const times = async (...bounds: string[]) =>
+      (JSON.parse((await runCli(['trail', 'hunt', dir, '--access-key', 'AKIAALICEALICEALICE1', '--format', 'json', ...bounds])).stdout) as Json).timeline!.length;
+    expect(await times('--since', '30m')).toBe(1);
+    expect(await times('--since', '2h')).toBe(2);
+    expect(await times('--since', '1d', '--until', '1h')).toBe(1);
+    expect(await times('--since', '7d')).toBe(3);
   });
 
   it('never prints credentials a responseElements carries, in any format', async () => {
