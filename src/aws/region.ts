@@ -37,11 +37,17 @@ function readOptional(path: string): string | undefined {
   }
 }
 
+/** The texts of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE), where readable. */
+export function awsFileTexts(env: NodeJS.ProcessEnv) {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  const configPath = env.AWS_CONFIG_FILE || join(home, '.aws', 'config');
+  const credentialsPath = env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials');
+  return { configPath, credentialsPath, config: readOptional(configPath), credentials: readOptional(credentialsPath) };
+}
+
 /** The `region` of a profile in ~/.aws/config (or AWS_CONFIG_FILE), else in the credentials file. */
 export function profileRegion(profile: string, env: NodeJS.ProcessEnv): string | undefined {
-  const home = env.HOME || env.USERPROFILE || homedir();
-  const config = readOptional(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'));
-  const credentials = readOptional(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'));
+  const { config, credentials } = awsFileTexts(env);
   // In the config file every profile but `default` is written `[profile NAME]`.
   const configSection = config
     ? (iniSection(config, `profile ${profile}`) ?? (profile === 'default' ? iniSection(config, 'default') : undefined))

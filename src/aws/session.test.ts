@@ -11,6 +11,7 @@ import type { Fault } from '../../test/aws-emulator/index.js';
 import { CLEAN_CI_KEY, LEAKY_ADMIN_KEY, scenarioPath } from '../../test/aws-emulator/test-helpers.js';
 import type { CallEvent } from './call-counter.js';
 import { classifyAwsError, describeAwsError, NoCredentialsError } from './errors.js';
+import { InputError } from '../util/errors.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 
 /** Nothing listens here: a request to it fails at once. */
@@ -176,9 +177,21 @@ describe('credentials', () => {
     expect((err as Error).message).not.toContain('\n');
   });
 
-  it('from an unknown profile give NoCredentialsError naming it', async () => {
-    const err = await session({ profile: 'nosuch' }).getCredentialsOrFail().catch((e: unknown) => e);
+  it('from a profile ~/.aws does not have: exit 2 naming the profiles there are and the likely one', async () => {
+    writeFileSync(join(env.awsDir, 'config'), '[default]\nregion = eu-west-1\n[profile prod-admin]\nregion = eu-west-3\n[sso-session corp]\nsso_region = eu-west-1\n');
+    writeFileSync(join(env.awsDir, 'credentials'), '[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE00\naws_secret_access_key = x\n');
+    const typo = await session({ profile: 'prod-admn' }).getCredentialsOrFail().catch((e: unknown) => e);
+    expect(typo).toBeInstanceOf(InputError);
+    expect((typo as Error).message).toBe(`no profile 'prod-admn' in ${join(env.awsDir, 'config')} or ${join(env.awsDir, 'credentials')} (did you mean 'prod-admin'?); profiles there: default, prod-admin, ci`);
+    vi.stubEnv('AWS_PROFILE', 'nosuch');
+    const fromEnv = await session().getCredentialsOrFail().catch((e: unknown) => e);
+    expect((fromEnv as Error).message).toMatch(/^no profile 'nosuch' in .*; profiles there: default, prod-admin, ci$/);
+  });
+
+  it('from a profile that exists without credentials give NoCredentialsError naming it', async () => {
+    writeFileSync(join(env.awsDir, 'config'), '[profile bare]\nregion = eu-west-3\n');
+    const err = await session({ profile: 'bare' }).getCredentialsOrFail().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NoCredentialsError);
-    expect((err as Error).message).toMatch(/^no AWS credentials found for profile 'nosuch'/);
+    expect((err as Error).message).toMatch(/^no AWS credentials found for profile 'bare'/);
   });
 });

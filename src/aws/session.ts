@@ -7,6 +7,7 @@ import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { CallCounter, countCalls, type CallEvent, type MiddlewareHost } from './call-counter.js';
 import { configuredEndpoint, fixedEndpointProvider, serviceKey } from './endpoints.js';
 import { NoCredentialsError, redactSecrets } from './errors.js';
+import { unknownProfile } from './profiles.js';
 import { resolveRegion } from './region.js';
 import { retryStrategy } from './retry.js';
 import { SharedClients, type CallScope } from './shared-clients.js';
@@ -66,7 +67,7 @@ export interface Session {
   client<C extends SdkClient>(Client: ClientConstructor<C>, options?: { region?: string }): C;
   /** Calls made so far per `service:Operation`, e.g. {'iam:GetAccountAuthorizationDetails': 1}. */
   calls(): Record<string, number>;
-  /** Resolves credentials now; throws NoCredentialsError (exit 3) when there are none. */
+  /** Resolves credentials now; throws NoCredentialsError (exit 3) when there are none, an InputError (exit 2) for a profile ~/.aws does not have. */
   getCredentialsOrFail(): Promise<void>;
   /** Closes every client's sockets. */
   close(): void;
@@ -192,7 +193,8 @@ export function createSession(options: SessionOptions = {}): Session {
         const identity = await credentials();
         if (!identity.accessKeyId || !identity.secretAccessKey) throw new Error('the credentials found are incomplete');
       } catch (err) {
-        throw new NoCredentialsError(profile ?? env.AWS_PROFILE, credentialFailureReason(err), { cause: err });
+        const named = profile ?? env.AWS_PROFILE;
+        throw (options.credentials ? undefined : unknownProfile(named, env)) ?? new NoCredentialsError(named, credentialFailureReason(err), { cause: err });
       }
     },
     close(): void {

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
+import { noSuchProfile } from '../aws/profiles.js';
 import { InputError } from '../util/errors.js';
 import { parseIni, serializeIni, type IniDocument } from './ini.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -92,8 +93,7 @@ export const setting = (p: Profile, key: string): string | undefined => p.creden
 export function requireProfile(files: AwsFiles, name: string): Profile {
   const profile = files.profiles.get(name);
   if (profile) return profile;
-  const known = [...files.profiles.keys()];
-  throw new InputError(`no profile "${name}" in ${files.paths.config} or ${files.paths.credentials}${known.length ? ` (profiles: ${known.join(', ')})` : ''}`);
+  throw noSuchProfile(name, [...files.profiles.keys()], files.paths.config, files.paths.credentials);
 }
 
 /**

@@ -79,6 +79,9 @@ describe('creds mfa', () => {
     const noSerial = await run(makeHome({ credentials: devCredentials }, emu.endpoint), ['creds', 'mfa', '--profile', 'dev', '--code', CODE]);
     expect(noSerial.code).toBe(2);
     expect(noSerial.stderr).toContain('has no mfa_serial');
+    const typo = await run(home, ['creds', 'mfa', '--profile', 'deb', '--code', CODE]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^rampart: no profile 'deb' in .*config or .*credentials \(did you mean 'dev'\?\); profiles there: .*dev/);
     expect(emu.calls()['sts:GetSessionToken']).toBe(1);
   });
 

@@ -161,6 +161,10 @@ describe('rampart plan', () => {
     const run = await runCli(['plan', '--spec', spec]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/^rampart: no AWS credentials found/);
+    // A profile ~/.aws does not have is a typo, not missing credentials: exit 2, one line, before any call.
+    const typo = await runCli(['plan', '--spec', spec, '--profile', 'nope']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^rampart: no profile 'nope' in \S+ or \S+; there are none\n$/);
   });
 });
 
