@@ -9,7 +9,7 @@ import { credsAws } from '../creds/aws.js';
 import { parseDuration } from '../util/duration.js';
 import { installProcessProfile, mfaSession, processCredentials } from '../creds/mfa.js';
 import { toProcessCredentials } from '../creds/session-cache.js';
-import { rotateProfile, staleProfiles, type RotateRequest } from '../creds/rotate.js';
+import { rotateProfile, staleProfiles, type RotateRequest, type RotateResult } from '../creds/rotate.js';
 import { InputError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandState, Io } from './main.js';
@@ -120,7 +120,8 @@ export function registerCreds(program: Command, io: Io, state: CommandState): vo
     .addOption(duration('--verify-delay <duration>', 'first wait between tries; it doubles, up to 4 times this', 1, '1s'))
     .addOption(duration('--lock-wait <duration>', 'how long to wait for another rotation to finish', 30, '30s'))
     .option('--region <region>', 'the STS region')
-    .action(async (opts: { profile?: string; allOlderThan?: number; grace: number; yes?: boolean; verifyAttempts: number; verifyDelay: number; lockWait: number; region?: string }) => {
+    .option('--format <format>', 'text, or json: one object on stdout once done (the steps go to stderr)', oneOf('--format', ['text', 'json'] as const), 'text')
+    .action(async (opts: { profile?: string; allOlderThan?: number; grace: number; yes?: boolean; verifyAttempts: number; verifyDelay: number; lockWait: number; region?: string; format: 'text' | 'json' }) => {
       if (!opts.profile === (opts.allOlderThan === undefined)) throw new InputError('creds rotate needs either --profile NAME or --all-older-than DURATION');
       if (!opts.yes && !interactive(io)) throw new InputError('refusing to rotate keys without --yes when not on a terminal');
       const now = new Date();
@@ -128,8 +129,13 @@ export function registerCreds(program: Command, io: Io, state: CommandState): vo
       const profiles = opts.profile
         ? [opts.profile]
         : (await staleProfiles(io.env, client, now, Math.floor(opts.allOlderThan! / 86_400))).map((s) => s.profile);
+      const json = opts.format === 'json';
+      const rotated: RotateResult[] = [];
+      const report = (failed?: { profile: string; error: unknown }) =>
+        io.stdout.write(`${JSON.stringify(rotationJson(rotated, failed), null, 2)}\n`);
       if (!profiles.length) {
-        io.stdout.write(`no profile has a key at least ${Math.floor(opts.allOlderThan! / 86_400)} days old\n`);
+        if (json) report();
+        else io.stdout.write(`no profile has a key at least ${Math.floor(opts.allOlderThan! / 86_400)} days old\n`);
         return;
       }
       if (!opts.yes && !(await confirmRotation(io, profiles))) {
@@ -144,12 +150,38 @@ export function registerCreds(program: Command, io: Io, state: CommandState): vo
           now,
           verify: { attempts: opts.verifyAttempts, delayMs: opts.verifyDelay * 1000 },
           lockWaitMs: opts.lockWait * 1000,
-          say: (line) => io.stdout.write(`${profile}: ${line}\n`),
+          // With --format json stdout holds the object alone; the steps are progress.
+          say: (line) => (json ? io.stderr : io.stdout).write(`${profile}: ${line}\n`),
         };
-        const result = await rotateProfile(io.env, client, req);
-        io.stdout.write(`${profile}: rotated ${result.oldKey} -> ${result.newKey}\n`);
+        let result: RotateResult;
+        try {
+          result = await rotateProfile(io.env, client, req);
+        } catch (error) {
+          // What was rotated before the failure is done and must be reported; the error still ends the run.
+          if (json) report({ profile, error });
+          throw error;
+        }
+        rotated.push(result);
+        if (!json) io.stdout.write(`${profile}: rotated ${result.oldKey} -> ${result.newKey}\n`);
       }
+      if (json) report();
     });
+}
+
+/** `creds rotate --format json`: key ids masked as in the text, times in ISO 8601. */
+function rotationJson(rotated: readonly RotateResult[], failed?: { profile: string; error: unknown }) {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'rampart', version: VERSION },
+    rotated: rotated.map((r) => ({
+      profile: r.profile,
+      oldKey: r.oldKey,
+      newKey: r.newKey,
+      oldKeyState: r.oldKeyState,
+      ...(r.deleteAfter ? { deleteAfter: r.deleteAfter.toISOString() } : {}),
+    })),
+    ...(failed ? { failed: { profile: failed.profile, message: failed.error instanceof Error ? failed.error.message.split('\n')[0] : String(failed.error) } } : {}),
+  };
 }
 
 async function askCode(io: Io, serial: string): Promise<string> {

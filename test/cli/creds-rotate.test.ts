@@ -194,6 +194,46 @@ describe('creds rotate', () => {
     expect(r.stdout).not.toContain('ops:');
   });
 
+  it('--format json: one object on stdout, the steps on stderr', async () => {
+    const { emu, home } = await setup();
+    const r = await rotate(home, ['--format', 'json', '--grace', '1d']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { schemaVersion: number; rotated: { profile: string; oldKey: string; newKey: string; oldKeyState: string; deleteAfter?: string }[]; failed?: unknown };
+    const now = await expectSettled(emu, home);
+    expect(doc).toMatchObject({ schemaVersion: 1, rotated: [{ profile: 'dev', oldKey: 'AKIA…0001', newKey: `AKIA…${now.profileKey!.slice(-4)}`, oldKeyState: 'inactive' }] });
+    expect(Date.parse(doc.rotated[0]!.deleteAfter!) - Date.now()).toBeGreaterThan(86_000_000);
+    expect(doc.failed).toBeUndefined();
+    expect(r.stderr).toMatch(/^dev: created AKIA…\w{4}\n/m);
+
+    // Nothing old enough: an empty list.
+    const none = await runCli(['creds', 'rotate', '--all-older-than', '9999d', '--format', 'json', ...FAST], home.env());
+    expect(JSON.parse(none.stdout)).toMatchObject({ rotated: [] });
+  });
+
+  it('--format json: a profile rotated before another fails is reported beside the failure', async () => {
+    const { emu } = await setup();
+    // Both keys are over 20 days old; ops's user already has two keys, so its rotation is refused (exit 2).
+    const both = makeHome({ credentials: `${devCredentials}\n[ops]\naws_access_key_id = ${OPS_KEY1}\naws_secret_access_key = ${OPS_SECRET1}\n` }, emu.endpoint);
+    const r = await runCli(['creds', 'rotate', '--all-older-than', '20d', '--format', 'json', ...FAST], both.env());
+    expectNoSecrets(both, r.stdout, r.stderr);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as { rotated: { profile: string }[]; failed: { profile: string; message: string } };
+    expect(doc.rotated.map((x) => x.profile)).toEqual(['dev']);
+    expect(doc.failed.profile).toBe('ops');
+    expect(doc.failed.message).toContain('already has two access keys');
+  });
+
+  it('--format json after a failure: the object names it, and the run still fails as the text one does', async () => {
+    const { home } = await setup({}, [{ operation: 'iam:CreateAccessKey', kind: 'AccessDenied' }]);
+    const r = await rotate(home, ['--format', 'json']);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.stdout) as { rotated: unknown[]; failed: { profile: string; message: string } };
+    expect(doc.rotated).toEqual([]);
+    expect(doc.failed.profile).toBe('dev');
+    expect(doc.failed.message).toContain('(iam:CreateAccessKey): AccessDenied');
+    expect(r.stderr).toContain('nothing was changed');
+  });
+
   it('two rotations at once: the second waits for the lock, or refuses when told not to wait; never interleaved', async () => {
     const { emu, home } = await setup({}, [], 50);
     const [a, b] = await Promise.all([rotate(home), rotate(home)]);
