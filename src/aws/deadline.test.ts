@@ -10,12 +10,10 @@ describe('withDeadline', () => {
 
   it('aborts the signal and answers TimeoutError at the deadline, even if the call ignores the signal', async () => {
     let signal: AbortSignal | undefined;
-    const started = Date.now();
     const error = await withDeadline(50, 'cloudwatch:DescribeAlarms in ap-south-1', (s) => {
       signal = s;
       return new Promise(() => undefined);
     }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(error).toBeInstanceOf(DeadlineError);
     expect(signal?.aborted).toBe(true);
     expect(describeAwsError(error)).toEqual({ code: 'TimeoutError', message: 'cloudwatch:DescribeAlarms in ap-south-1: no answer within 0.05 s' });

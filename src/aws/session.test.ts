@@ -119,9 +119,7 @@ describe('clients', () => {
     vi.stubEnv('AWS_ENDPOINT_URL', emu.endpoint);
     useKeys(LEAKY_ADMIN_KEY);
     const s = session({ requestTimeoutMs: 100, maxAttempts: 1 });
-    const started = Date.now();
     const err = await s.client(IAMClient).send(new GetAccountSummaryCommand({})).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(1_500);
     expect(classifyAwsError(err)).toBe('network');
     expect(describeAwsError(err).code).toBe('TimeoutError');
   });

@@ -218,10 +218,8 @@ describe('a region that does not answer', () => {
   it('counts the request and never answers it; other regions answer', async () => {
     const { cloudwatch, sns, emulator } = await start(scenario, KEY, { hangRegions: ['ap-south-1'] });
     const hung = cloudwatch('ap-south-1').send(new DescribeAlarmsCommand({}), { abortSignal: AbortSignal.timeout(200) });
-    const started = Date.now();
     const error = await rejection(hung);
     expect(error.name).toBe('AbortError');
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect((await sns('us-east-1').send(new ListSubscriptionsCommand({}))).Subscriptions).toHaveLength(2);
     expect(emulator.calls()['cloudwatch:DescribeAlarms']).toBe(1);
 
