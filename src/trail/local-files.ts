@@ -62,6 +62,8 @@ export async function scanLocal(paths: readonly string[]): Promise<LocalScan> {
 }
 
 const SNIFF_CONCURRENCY = 16;
+/** Folders of a trail's bucket that hold no API calls. */
+const NOT_EVENTS = new Set(['CloudTrail-Digest', 'CloudTrail-Insight']);
 /** How CloudTrail names the log files it delivers: 111122223333_CloudTrail_us-east-1_20261101T0000Z_abc.json.gz. */
 const DELIVERED = /^\d{12}_CloudTrail_[^_]+_.*\.json\.gz$/;
 const NOT_CLOUDTRAIL = 'not CloudTrail JSON (expected {"Records":[...]}, a JSON array or JSON Lines)';
@@ -89,9 +91,10 @@ async function walk(dir: string): Promise<string[]> {
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
-    // Digest files prove the log files unchanged; they hold no events.
+    // Digest files prove the log files unchanged and hold no events; Insights files hold CloudTrail's own findings about
+    // call rates, not calls (the S3 source reads neither: it lists only CloudTrail/ folders).
     if (e.isDirectory()) {
-      if (e.name !== 'CloudTrail-Digest') out.push(...(await walk(p)));
+      if (!NOT_EVENTS.has(e.name)) out.push(...(await walk(p)));
     }
     else if (e.isFile() && READABLE.test(e.name)) out.push(p);
   }

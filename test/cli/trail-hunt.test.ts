@@ -1,5 +1,5 @@
 // rampart trail hunt end to end in-process: the seed 002 story, filters, formats, exit codes, bad input, secrets.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -104,6 +104,10 @@ describe('rampart trail hunt: inputs', () => {
     // A digest file is not events: skipped without a word.
     writeDelivery(join(dir, 'AWSLogs/1/CloudTrail-Digest/us-east-1/d.json.gz'), []);
     writeFileSync(join(dir, 'AWSLogs/1/CloudTrail-Digest/us-east-1/d.json.gz'), gzipSync('{"awsAccountId":"1","digestStartTime":"2026-11-20T10:00:00Z"}'));
+    // Nor are Insights (CloudTrail's findings about call rates, in the same {"Records":[...]} shape).
+    const insight = { eventVersion: '1.08', eventTime: '2026-11-20T10:00:00Z', awsRegion: 'ap-east-1', eventID: 'insight-1', eventType: 'AwsCloudTrailInsight', recipientAccountId: '111122223333', insightDetails: { state: 'Start', eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances', insightType: 'ApiCallRateInsight' }, eventCategory: 'Insight' };
+    mkdirSync(join(dir, 'AWSLogs/1/CloudTrail-Insight/ap-east-1'), { recursive: true });
+    writeFileSync(join(dir, 'AWSLogs/1/CloudTrail-Insight/ap-east-1/111122223333_CloudTrail-Insight_ap-east-1_20261120T1000Z_x.json.gz'), gzipSync(JSON.stringify({ Records: [insight] })));
     // three.json is named twice (itself and within dir): read once.
     const r = await runCli(['trail', 'hunt', dir, join(dir, 'three.json'), '--format', 'json']);
     expect(r.stderr).toBe('');
