@@ -65,13 +65,20 @@ export function renderHuntText(r: HuntReport): string {
     }
     out.push('  Timeline:');
     for (const e of i.timeline) out.push(`    ${timelineLine(e)}`);
-    if (i.omitted > 0) out.push(`    ... ${n(i.omitted, 'more event')} (use --format json or --access-key for all)`);
+    if (i.omitted > 0) out.push(`    ... ${n(i.omitted, 'more event')}${wholeTimeline(i.actor)}`);
   }
   if (r.timeline) {
     out.push('', `Timeline (${n(r.timeline.length, 'event')}):`);
     for (const e of r.timeline) out.push(`  ${timelineLine(e)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** How to see every event of an incident's actor: every format keeps the first events of an incident only. */
+function wholeTimeline(actor: string): string {
+  if (/^A[KS]IA[A-Z0-9]{16}$/.test(actor)) return ` (all of them: --access-key ${actor})`;
+  if (actor.startsWith('arn:')) return ` (all of them: --principal ${actor})`;
+  return '';
 }
 
 function timelineLine(e: TimelineEvent): string {
