@@ -93,8 +93,9 @@ export class TrailEngine {
    */
   async dropDuplicateEvents(): Promise<number> {
     // Copies are rare and finding them exactly costs twice this: distinct hashes as many as ids proves there are none
-    // (a collision only sends the check on to the exact query).
-    const [check] = await this.rows<{ copies: string }>('SELECT count(event_id) - count(DISTINCT hash(event_id)) AS copies FROM events');
+    // (a collision only sends the check on to the exact query). Not over events without an id: hash(NULL) is a value,
+    // and it would make up for a copy.
+    const [check] = await this.rows<{ copies: string }>('SELECT count(*) - count(DISTINCT hash(event_id)) AS copies FROM events WHERE event_id IS NOT NULL');
     if (Number(check?.copies ?? 0) === 0) return 0;
     // By file number (numbered in the order places were read), not by rowid: threads insert rows in any order.
     const result = await this.db.run(

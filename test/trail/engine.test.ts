@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TrailEngine } from '../../src/trail/engine.js';
 import { scanLocal } from '../../src/trail/local-files.js';
@@ -79,6 +80,49 @@ describe('TrailEngine', () => {
         [null, 'lookup:us-east-1#1'],
       ]);
       expect(await engine.dropDuplicateEvents()).toBe(0);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('drops exactly the copies, whatever mix of ids, copies and events without an id it is given', async () => {
+    const engine = await TrailEngine.open();
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }), { maxLength: 6 }), { minLength: 1, maxLength: 3 }), async (places) => {
+          await engine.db.run('DELETE FROM events');
+          const record = (id: number | null) => {
+            const { eventID: _, ...rest } = mk(1)[0]!;
+            return id === null ? rest : { ...rest, eventID: `id-${id}` };
+          };
+          async function* source(): RecordSource {
+            for (const [i, ids] of places.entries()) yield { kind: 'records', origin: `place-${i}`, records: ids.map(record) };
+          }
+          await engine.loadSource(source(), () => undefined);
+          const ids = places.flat();
+          const withId = ids.filter((id) => id !== null);
+          expect(await engine.dropDuplicateEvents()).toBe(withId.length - new Set(withId).size);
+          expect(await engine.count()).toBe(new Set(withId).size + (ids.length - withId.length));
+        }),
+        { numRuns: 40, seed: 7 },
+      );
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('finds a single copy among events without an id (their hash must not stand in for it)', async () => {
+    const [a, b] = mk(2);
+    const { eventID: _, ...noId } = b!;
+    async function* source(): RecordSource {
+      yield { kind: 'records', origin: 'one', records: [a!, noId] };
+      yield { kind: 'records', origin: 'two', records: [a!] };
+    }
+    const engine = await TrailEngine.open();
+    try {
+      await engine.loadSource(source(), () => undefined);
+      expect(await engine.dropDuplicateEvents()).toBe(1);
+      expect(await engine.count()).toBe(2);
     } finally {
       await engine.close();
     }
