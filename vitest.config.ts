@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Every core, not vitest's default of one less: most test time is spent waiting on CLI subprocesses and the
-    // emulator, so two files at once on two cores take 5.4 minutes instead of 8.3.
+    // emulator, so two files at once on two cores take 5.5-6 minutes instead of 8.3.
     maxWorkers: availableParallelism(),
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
