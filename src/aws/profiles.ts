@@ -2,15 +2,12 @@
 // there are), not "no credentials": the chain's own message would send the user to `aws configure`.
 import { closest } from '../util/closest.js';
 import { InputError } from '../util/errors.js';
-import { awsFileTexts } from './region.js';
-
-const sections = (text: string | undefined): string[] =>
-  [...(text ?? '').matchAll(/^\s*\[([^\]]+)\]/gm)].map((m) => m[1]!.trim().replace(/\s+/g, ' '));
+import { awsFileTexts, iniSectionNames } from './region.js';
 
 /** Profile names in the config file (`[default]`, `[profile NAME]`) and the credentials file (`[NAME]`). */
-export function profileNames(config: string | undefined, credentials: string | undefined): string[] {
-  const fromConfig = sections(config).flatMap((s) => (s === 'default' ? [s] : s.startsWith('profile ') ? [s.slice('profile '.length).trim()] : []));
-  return [...new Set([...fromConfig, ...sections(credentials)])];
+function profileNames(config = '', credentials = ''): string[] {
+  const fromConfig = iniSectionNames(config).flatMap((s) => (s === 'default' ? [s] : s.startsWith('profile ') ? [s.slice('profile '.length).trim()] : []));
+  return [...new Set([...fromConfig, ...iniSectionNames(credentials)])];
 }
 
 /** The error for a profile neither file names; undefined when it exists, or when none was named. */

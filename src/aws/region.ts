@@ -10,14 +10,20 @@ export const FALLBACK_REGION = 'us-east-1';
 export const profileName = (profile: string | undefined, env: NodeJS.ProcessEnv): string =>
   profile || env.AWS_PROFILE || 'default';
 
+/** The name of the section a line opens (`[profile  dev ]` -> `profile dev`), if it opens one. */
+const sectionHeader = (line: string): string | undefined => /^\s*\[([^\]]+)\]/.exec(line)?.[1]!.trim().replace(/\s+/g, ' ');
+
+/** The names of an INI text's sections, in order. */
+export const iniSectionNames = (text: string): string[] => text.split(/\r?\n/).flatMap((line) => sectionHeader(line) ?? []);
+
 /** `key = value` pairs of one INI section; sub-properties (indented lines) and comments are skipped. */
 export function iniSection(text: string, section: string): Record<string, string> | undefined {
   let current: string | undefined;
   let found: Record<string, string> | undefined;
   for (const raw of text.split(/\r?\n/)) {
-    const header = /^\s*\[([^\]]+)\]/.exec(raw);
-    if (header) {
-      current = header[1]!.trim().replace(/\s+/g, ' ');
+    const header = sectionHeader(raw);
+    if (header !== undefined) {
+      current = header;
       if (current === section) found ??= {};
       continue;
     }

@@ -10,7 +10,7 @@ import { parseDuration } from '../util/duration.js';
 import { installProcessProfile, mfaSession, processCredentials } from '../creds/mfa.js';
 import { toProcessCredentials } from '../creds/session-cache.js';
 import { rotateProfile, staleProfiles, type RotateRequest, type RotateResult } from '../creds/rotate.js';
-import { InputError } from '../util/errors.js';
+import { InputError, oneLine } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandState, Io } from './main.js';
 import { failOn, oneOf, positiveInt, type FailOn } from './options.js';
@@ -180,7 +180,7 @@ function rotationJson(rotated: readonly RotateResult[], failed?: { profile: stri
       oldKeyState: r.oldKeyState,
       ...(r.deleteAfter ? { deleteAfter: r.deleteAfter.toISOString() } : {}),
     })),
-    ...(failed ? { failed: { profile: failed.profile, message: failed.error instanceof Error ? failed.error.message.split('\n')[0] : String(failed.error) } } : {}),
+    ...(failed ? { failed: { profile: failed.profile, message: oneLine(failed.error) } } : {}),
   };
 }
 

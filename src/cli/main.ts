@@ -1,7 +1,7 @@
 // The rampart program: commander wiring and the one place errors become exit codes.
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
-import { exitCodeOf, InputError } from '../util/errors.js';
+import { exitCodeOf, oneLine } from '../util/errors.js';
 
 export interface Io {
   /** Where confirmations are read from; absent (tests, pipes) means not a terminal. */
@@ -79,10 +79,4 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
     if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return exitCodeOf(err);
   }
-}
-
-function oneLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const line = message.split('\n')[0] ?? '';
-  return err instanceof InputError || err instanceof Error ? line : `unexpected error: ${line}`;
 }

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { scan } from '../secrets/scan.js';
 import { fileSource, streamSource, treeSource, type TreeOptions } from '../secrets/walk.js';
 import { InputError } from '../util/errors.js';
-import { unreadable } from '../util/unreadable.js';
+import { cannotRead } from '../util/unreadable.js';
 import type { CommandState, Io } from './main.js';
 import { detectSecrets } from '../secrets/detect.js';
 import { emptyStats } from '../secrets/git/scan-stats.js';
@@ -97,7 +97,7 @@ async function pathSources(paths: string[], read: TreeOptions, io: Io): Promise<
     }
     const abs = resolve(arg);
     const info = await stat(abs).catch((err: NodeJS.ErrnoException) => {
-      throw new InputError(`${arg}: ${err.code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${unreadable(err)}`}`);
+      throw new InputError(`${arg}: ${err.code === 'ENOENT' ? 'no such file or directory' : cannotRead(err)}`);
     });
     const shown = arg.split(sep).join('/').replace(/\/+$/, '');
     if (info.isDirectory()) sources.push(treeSource(abs, read, paths.length === 1 ? '' : `${shown}/`));

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { noSuchProfile } from '../aws/profiles.js';
 import { InputError } from '../util/errors.js';
+import { cannotRead } from '../util/unreadable.js';
 import { parseIni, serializeIni, type IniDocument } from './ini.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -55,7 +56,7 @@ async function readIfExists(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new InputError(`${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new InputError(`${path}: ${cannotRead(err)}`);
   }
 }
 

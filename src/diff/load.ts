@@ -6,7 +6,7 @@ import { SNAPSHOT_KIND, type AccountSnapshot } from '../inventory/snapshot.js';
 import { auditOutputSchema, type AuditOutput } from '../report/audit-output.js';
 import { renderJson } from '../report/json.js';
 import { InputError } from '../util/errors.js';
-import { unreadable } from '../util/unreadable.js';
+import { cannotRead } from '../util/unreadable.js';
 
 export interface DiffSide {
   readonly file: string;
@@ -20,7 +20,7 @@ export async function loadDiffSide(file: string): Promise<DiffSide> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(`${file}: cannot read: ${unreadable(err)}`);
+    throw new InputError(`${file}: ${cannotRead(err)}`);
   }
   let data: unknown;
   try {

@@ -3,7 +3,7 @@
 // a sync open/read/close costs a fraction of the same calls through libuv's thread pool, and a reader has nothing else
 // to do meanwhile (bench/scan-tree.ts measured it). More cores are used by more readers (read-pool.ts), not by async.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { unreadable } from '../util/unreadable.js';
+import { cannotRead } from '../util/unreadable.js';
 import { Prefilter } from './prefilter.js';
 import type { SourceItem } from './source.js';
 
@@ -63,8 +63,4 @@ export class FileReader {
       if (fd !== undefined) closeSync(fd);
     }
   }
-}
-
-export function cannotRead(err: unknown): string {
-  return `cannot read: ${unreadable(err)}`;
 }

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type ignoreRules from 'ignore';
 import type { Ignore } from 'ignore';
-import { cannotRead, FileReader, type ReadOptions } from './read-file.js';
+import { cannotRead } from '../util/unreadable.js';
+import { FileReader, type ReadOptions } from './read-file.js';
 import type { ReadPool } from './read-pool.js';
 import type { Source } from './source.js';
 

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { mapLimited } from '../aws/limiter.js';
 import { InputError } from '../util/errors.js';
-import { unreadable } from '../util/unreadable.js';
+import { cannotRead } from '../util/unreadable.js';
 import type { SourceItem, SourceProblem } from './source.js';
 
 /** `records`: CloudTrail's delivery object {"Records":[...]}; `array`: a JSON array of records; `lines`: JSON Lines. */
@@ -129,7 +129,7 @@ export function readError(err: unknown): string {
   if (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message ?? '')) return 'truncated gzip (unexpected end of file)';
   if (e.code === 'Z_DATA_ERROR') return `corrupt gzip (${e.message})`;
   // The file system's errors (EACCES, EISDIR...) in the words the other commands use; not zlib's (Z_...) or Node's (ERR_...).
-  if (/^E[A-Z]+$/.test(e.code ?? '')) return `cannot read: ${unreadable(err)}`;
+  if (/^E[A-Z]+$/.test(e.code ?? '')) return cannotRead(err);
   return e.message ?? String(err);
 }
 

@@ -12,5 +12,11 @@ export class RunError extends Error {
   override name = 'RunError';
 }
 
+/** The error as the CLI prints it after "rampart: ": its first line. */
+export function oneLine(err: unknown): string {
+  if (err instanceof Error) return err.message.split('\n')[0] ?? '';
+  return `unexpected error: ${String(err).split('\n')[0] ?? ''}`;
+}
+
 export const exitCodeOf = (err: unknown): number =>
   err instanceof InputError || err instanceof RunError ? err.exitCode : 3;

@@ -11,3 +11,6 @@ export function unreadable(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   return (code && WHY[code]) ?? String(code ?? (err as Error).message);
 }
+
+/** "cannot read: permission denied": how a problem with one file is worded. */
+export const cannotRead = (err: unknown): string => `cannot read: ${unreadable(err)}`;
