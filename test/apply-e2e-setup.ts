@@ -9,14 +9,11 @@ import { startEmulator, type Emulator, type Fault } from './aws-emulator/index.j
 import { firstDayWithAdmin, OPS_KEY } from './aws-emulator/test-helpers.js';
 import { cleanAwsEnv, runBin } from './cli/run-bin.js';
 
-export const REGIONS = ['us-east-1', 'eu-west-1'];
+const REGIONS = ['us-east-1', 'eu-west-1'];
 const BIN = join(import.meta.dirname, '../bin/rampart.js');
 
 /** The first-day account with one admin user, `ops`, who runs rampart with long-term keys. */
 const scenario = firstDayWithAdmin();
-
-const WRITE = /:(Create|Put|Update|Attach|Add|Enable|Start|Subscribe|Set|Upload)/;
-export const writes = (calls: Record<string, number>) => Object.fromEntries(Object.entries(calls).filter(([op]) => WRITE.test(op)));
 
 const emulators: Emulator[] = [];
 afterEach(async () => Promise.all(emulators.splice(0).map((e) => e.close())));
@@ -33,32 +30,20 @@ export async function setup(faults: Fault[] = []) {
       `alternateContacts:\n${contact('security')}${contact('billing')}${contact('operations')}`,
   );
   const env = cleanAwsEnv({ AWS_ENDPOINT_URL: emu.endpoint, AWS_ACCESS_KEY_ID: OPS_KEY, AWS_SECRET_ACCESS_KEY: 'ops-secret-not-a-canary', AWS_REGION: 'us-east-1' });
-  const apply = () => runBin(['apply', '--yes', '--spec', spec, '--state-dir', join(dir, '.rampart')], env, dir);
+  const args = ['apply', '--yes', '--spec', spec, '--state-dir', join(dir, '.rampart')];
+  const apply = () => runBin(args, env, dir);
   const audit = async () => {
     const run = await runBin(['audit', '--format', 'json', '--regions', REGIONS.join(',')], env, dir);
     return JSON.parse(run.stdout) as { results: { checkId: string; status: string; resource: string }[] };
   };
-  return { emu, dir, env, spec, apply, audit };
+  return { emu, dir, env, args, apply, audit };
 }
 
 export const failing = (out: { results: { checkId: string; status: string }[] }) =>
   [...new Set(out.results.filter((r) => r.status === 'FAIL' || r.status === 'UNKNOWN').map((r) => `${r.checkId} ${r.status}`))].sort();
 
-/** What is left after apply, each for a reason. */
-export const LEFT_AFTER_APPLY = [
-  // manual: only root can enrol root's MFA; root was used yesterday to open the account
-  'root-mfa FAIL',
-  'root-recent-use FAIL',
-  // manual: alice enrols her MFA device at her first sign-in (force-MFA lets her do only that)
-  'user-console-mfa FAIL',
-  // the caller's own user, which rampart never weakens: AdministratorAccess attached directly, with an access key
-  'admin-access-keys FAIL',
-  'admin-via-group FAIL',
-  'user-policies-via-groups FAIL',
-];
-
 /** Starts the CLI and SIGKILLs it once the journal records `steps` finished steps. */
-export function killAfterSteps(args: string[], env: NodeJS.ProcessEnv, cwd: string, steps: number): Promise<void> {
+function killAfterSteps(args: string[], env: NodeJS.ProcessEnv, cwd: string, steps: number): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: 'ignore' });
     const journal = join(cwd, '.rampart', 'journal.jsonl');
@@ -93,8 +78,8 @@ export function killedAtEachStep(part: number, parts: number): void {
 
     for (let killAfter = 1; killAfter < steps; killAfter++) {
       if (killAfter % parts !== part) continue;
-      const { emu, dir, env, spec, apply, audit } = await setup();
-      await killAfterSteps(['apply', '--yes', '--spec', spec, '--state-dir', join(dir, '.rampart')], env, dir, killAfter);
+      const { emu, dir, env, args, apply, audit } = await setup();
+      await killAfterSteps(args, env, dir, killAfter);
       const rerun = await apply();
       expect(rerun.code, `rerun after a kill at step ${killAfter}`).toBe(0);
       emu.confirmSubscriptions();
